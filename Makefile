@@ -1,0 +1,123 @@
+# cxreport — a report compiler: JSON survey data + Lua scripts -> branded PDF.
+#
+#   make demo     install what is missing, build, write the demo reports to out/
+#   make check    build and run every test (unit, end-to-end, bad input),
+#                 then all of it again under ASan + UBSan
+#   make bench    generate large data (never committed) and print timings
+#
+# ---- settings ---------------------------------------------------------
+VERSION  := 0.1.0
+CC       ?= cc
+BUILD    ?= build/release
+OPT      ?= -O2
+SAN      ?=
+PKGS     := cairo cairo-ft freetype2 libcjson lua5.4
+# Debian packages `make deps` installs when a library or tool is missing.
+APT_PKGS := build-essential pkg-config libhpdf-dev libcairo2-dev libfreetype-dev \
+            libcjson-dev liblua5.4-dev libcmocka-dev libxxhash-dev \
+            fonts-dejavu-core qpdf poppler-utils
+
+PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+CMOCKA_LIBS := $(shell pkg-config --libs cmocka 2>/dev/null)
+
+CPPFLAGS += -Iinclude -D_POSIX_C_SOURCE=200809L -D_XOPEN_SOURCE=700 -DCX_VERSION='"$(VERSION)"' \
+            -DCX_LUA_DIR='"$(CURDIR)/lua"' -DCX_TEMPLATES_DIR='"$(CURDIR)/templates"' \
+            $(PKG_CFLAGS)
+CFLAGS   += -std=c17 -Wall -Wextra -Werror -Wpedantic -Wshadow -g $(OPT) -MMD -MP
+LDLIBS   += $(PKG_LIBS) -lhpdf -lm
+
+ifeq ($(SAN),1)
+CFLAGS  += -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
+LDFLAGS += -fsanitize=address,undefined
+endif
+
+# ---- sources ----------------------------------------------------------
+LIB_SRC  := $(sort $(wildcard src/*/*.c))
+LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/%.o)
+MAIN_OBJ := $(BUILD)/src/main.o
+UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c))
+UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+TOOL_SRC := $(sort $(wildcard tests/tools/*.c))
+TOOL_BIN := $(TOOL_SRC:tests/tools/%.c=$(BUILD)/tools/%)
+LIB      := $(BUILD)/libcxreport.a
+BIN      := $(BUILD)/cxreport
+
+.PHONY: all deps demo check test unit e2e bad bench clean release asan valgrind
+all: $(BIN)
+
+# V=1 shows the full commands.
+Q := $(if $(V),,@)
+
+$(BUILD)/%.o: %.c
+	@mkdir -p $(dir $@)
+	@$(if $(V),,echo "  CC      $<")
+	$(Q)$(CC) $(CPPFLAGS) $(CFLAGS) -c $< -o $@
+
+$(LIB): $(LIB_OBJ)
+	@rm -f $@
+	$(Q)$(AR) rcs $@ $^
+
+$(BIN): $(MAIN_OBJ) $(LIB)
+	@$(if $(V),,echo "  LD      $@")
+	$(Q)$(CC) $(LDFLAGS) $^ $(LDLIBS) -o $@
+
+$(BUILD)/tests/%: tests/unit/%.c $(LIB)
+	@mkdir -p $(dir $@)
+	@$(if $(V),,echo "  TEST    $@")
+	$(Q)$(CC) $(CPPFLAGS) $(CFLAGS) -Itests/unit $(LDFLAGS) $< $(LIB) $(LDLIBS) $(CMOCKA_LIBS) -o $@
+
+$(BUILD)/tools/%: tests/tools/%.c $(LIB)
+	@mkdir -p $(dir $@)
+	@$(if $(V),,echo "  TOOL    $@")
+	$(Q)$(CC) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) $< $(LIB) $(LDLIBS) -o $@
+
+# ---- set-up -----------------------------------------------------------
+# Installs the Debian packages that are missing (as root, or through sudo).
+deps:
+	@missing=$$(for p in $(APT_PKGS); do \
+	    dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q 'install ok installed' || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+	    echo "installing:" $$missing; \
+	    sudo=; [ "$$(id -u)" = 0 ] || sudo=sudo; \
+	    $$sudo apt-get update -qq && \
+	    DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -qq --no-install-recommends $$missing; \
+	fi
+
+# ---- the two commands -------------------------------------------------
+demo: deps
+	@$(MAKE) --no-print-directory all
+	@mkdir -p out
+	./$(BIN) build templates/demo.lua -o out/demo.pdf --data survey=fixtures/demo/survey.json
+	@echo "wrote out/demo.pdf"
+
+check: deps
+	@$(MAKE) --no-print-directory test BUILD=build/release
+	@$(MAKE) --no-print-directory test BUILD=build/asan SAN=1 OPT=-O1
+	@echo "make check: all suites passed (release and ASan+UBSan)"
+
+# Runs every suite against $(BUILD).
+test: unit e2e bad
+
+unit: $(UNIT_BIN)
+	@tests/run-unit.sh $(UNIT_BIN)
+
+e2e: $(BIN) $(TOOL_BIN)
+	@tests/e2e/run.sh $(BIN)
+
+bad: $(BIN)
+	@tests/bad/run.sh $(BIN)
+
+valgrind:
+	@$(MAKE) --no-print-directory all BUILD=build/valgrind OPT=-O1
+	@CX_WRAP='valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite' \
+	    tests/e2e/run.sh build/valgrind/cxreport
+
+bench: deps
+	@$(MAKE) --no-print-directory all $(TOOL_BIN) BUILD=build/release
+	@tests/bench/run.sh build/release
+
+clean:
+	rm -rf build out
+
+-include $(LIB_OBJ:.o=.d) $(MAIN_OBJ:.o=.d) $(UNIT_BIN:=.d) $(TOOL_BIN:=.d)
