@@ -1,0 +1,149 @@
+/*
+ * layout.h — the laid-out document: pages of positioned items.
+ *
+ * cx_layout (render.h) turns a cx_doc into a cx_layout_result; a renderer
+ * draws it without measuring or deciding anything: every text run, rule,
+ * fill and link has its final position, and the footers ("Page x of y")
+ * and the contents' page numbers are already filled in.
+ *
+ * Coordinates are PDF points with the origin at the bottom-left corner of
+ * the page and y growing UP (as libharu draws); text items give the left
+ * end of their baseline.  Faces are indices into the font set: 0 regular,
+ * 1 bold, 2 italic, 3 bold italic (CX_STYLE_* bits, the same numbering as
+ * CX_FACE_* in chart.h).  Widths of text runs are measured with the
+ * embedded fonts' advances, so a renderer may right-align with them.
+ *
+ * Adding a kind of block later (charts, images, key figures, callouts)
+ * means emitting items for it: charts already have one (CX_ITEM_DL, a
+ * display list placed on the page, drawn by the PDF renderer); other
+ * graphics can be built from rects, lines and text or get an item kind of
+ * their own.  Pages, links and outlines stay as they are.
+ *
+ * Ownership: the result owns its pages, items and the strings it
+ * generated (page numbers, dates); text runs may also point into the
+ * document's arena, so the document must outlive the result.  Free with
+ * cx_layout_free (render.h; accepts NULL).
+ */
+#ifndef CXREPORT_LAYOUT_H
+#define CXREPORT_LAYOUT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "cxreport/arena.h"
+#include "cxreport/chart.h"
+#include "cxreport/render.h"
+
+/* ---- the look: every colour and size layout uses, in one place --------- */
+
+typedef struct cx_theme {
+    cx_rgba text;               /* body text */
+    cx_rgba muted;              /* subtitle, footer, contents numbers */
+    cx_rgba accent;             /* title bar, heading 1 */
+    cx_rgba heading;            /* headings 2 and 3 */
+    cx_rgba rule;               /* table row rules, footer rule */
+    cx_rgba table_header_fill;  /* shading of the header row */
+    cx_rgba table_header_text;
+    cx_rgba table_stripe_fill;  /* every other body row; CX_NONE = none */
+    double body_size;           /* pt */
+    double leading;             /* line height as a multiple of the size */
+    double heading_size[3];     /* levels 1..3, pt */
+    double table_size;          /* table text, pt */
+    double title_size, subtitle_size, byline_size, footer_size;
+    double paragraph_space;     /* after a paragraph or list, pt */
+} cx_theme;
+
+/* The house look: dark slate text, a deep blue accent, DejaVu-friendly
+ * sizes (10 pt body, 20/15/12 pt headings). */
+void cx_theme_default(cx_theme *theme);
+
+/* cx_layout with an explicit look (cx_layout uses cx_theme_default). */
+cx_status cx_layout_themed(const cx_doc *doc, const cx_render_opts *opts,
+                           const cx_theme *theme, cx_layout_result **out,
+                           cx_diag *diag);
+
+/* ---- the result -------------------------------------------------------- */
+
+typedef enum cx_item_kind {
+    CX_ITEM_TEXT,       /* one run of text in one face, size and colour */
+    CX_ITEM_RECT,       /* rectangle, filled and/or stroked */
+    CX_ITEM_LINE,       /* straight stroked segment, solid or dashed */
+    CX_ITEM_LINK,       /* clickable area jumping to a place in the document */
+    CX_ITEM_DL,         /* a display list (a chart) placed on the page */
+} cx_item_kind;
+
+typedef struct cx_item_text {
+    const char *text;   /* UTF-8, NUL-terminated, len bytes */
+    size_t len;
+    int face;
+    double size;        /* pt */
+    cx_rgba color;
+    double x, y;        /* left end of the baseline */
+    double width;       /* advance width, pt */
+} cx_item_text;
+
+typedef struct cx_item_rect {
+    double x, y, w, h;  /* (x, y) = bottom-left corner */
+    cx_rgba fill;       /* CX_NONE = not filled */
+    cx_rgba stroke;     /* CX_NONE = not stroked */
+    double line_width;
+} cx_item_rect;
+
+typedef struct cx_item_line {
+    double x0, y0, x1, y1;
+    cx_rgba color;
+    double width;
+    double dash[2];     /* on, off; {0, 0} = solid */
+    bool round_cap;     /* with dash {0, gap}: a row of dots */
+} cx_item_line;
+
+typedef struct cx_item_link {
+    double x, y, w, h;  /* the clickable area, (x, y) = bottom-left */
+    size_t target_page; /* 0-based page index */
+    double target_y;    /* top of the target on that page */
+} cx_item_link;
+
+/* The list keeps its own coordinates (points, y down from its top-left
+ * corner); the renderer maps them onto the page.  Borrowed: the list must
+ * outlive the result (whoever adds chart blocks decides who owns it). */
+typedef struct cx_item_dl {
+    const cx_dl *dl;
+    double x, y_top;    /* page position of the list's top-left corner */
+} cx_item_dl;
+
+typedef struct cx_item {
+    cx_item_kind kind;
+    union {
+        cx_item_text text;
+        cx_item_rect rect;
+        cx_item_line line;
+        cx_item_link link;
+        cx_item_dl dl;
+    };
+} cx_item;
+
+typedef struct cx_layout_page {
+    size_t nitems;
+    cx_item *items;     /* in drawing order */
+    size_t cap;         /* private */
+} cx_layout_page;
+
+/* One bookmark per heading, in document order; nesting follows level. */
+typedef struct cx_outline_entry {
+    int level;          /* 1..3 */
+    const char *title;  /* plain UTF-8 */
+    size_t page;        /* 0-based */
+    double y;           /* top of the heading */
+} cx_outline_entry;
+
+struct cx_layout_result {
+    double page_width, page_height;
+    size_t npages;
+    cx_layout_page *pages;
+    size_t noutline;
+    cx_outline_entry *outline;
+    cx_arena *arena;    /* generated strings, outline titles */
+    size_t cap_pages, cap_outline;  /* private */
+};
+
+#endif
