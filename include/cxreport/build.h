@@ -1,0 +1,54 @@
+/*
+ * build.h — one build, from inputs to an output file.
+ *
+ * The build owns every stage: it loads and validates each --data input
+ * before the script runs, runs the script in the sandbox, lays out and
+ * renders the document, and writes the PDF atomically (a temporary file
+ * in the target folder, renamed at the end), so a failed build leaves an
+ * earlier output byte-for-byte untouched and no temporary behind.
+ *
+ * Ownership: cx_build_opts and everything it points to are borrowed.
+ */
+#ifndef CXREPORT_BUILD_H
+#define CXREPORT_BUILD_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "cxreport/data.h"
+#include "cxreport/diag.h"
+#include "cxreport/script.h"
+
+typedef enum cx_command { CX_CMD_BUILD, CX_CMD_CHECK, CX_CMD_RUN } cx_command;
+
+typedef struct cx_data_arg {
+    const char *name, *path;
+} cx_data_arg;
+
+typedef struct cx_build_opts {
+    cx_command command;
+    const char *script;
+    const char *output;             /* CX_CMD_BUILD only */
+    size_t ndata;
+    const cx_data_arg *data;
+    size_t nparams;
+    const cx_param *params;
+    cx_script_limits limits;
+    cx_load_limits load_limits;
+    const char *lua_dir;            /* NULL = the shipped lua/ folder */
+    bool has_date;                  /* SOURCE_DATE_EPOCH was given */
+    int64_t date_epoch;
+} cx_build_opts;
+
+/* Runs one build.  On failure fills diag (and trace, for script errors,
+ * with the script frames, one per line) and returns its status. */
+cx_status cx_build_run(const cx_build_opts *opts, cx_diag *diag, char *trace,
+                       size_t trace_size);
+
+/* Writes len bytes to path through a temporary file in the same folder,
+ * flushed and renamed over path.  On failure path is untouched and the
+ * temporary removed. */
+cx_status cx_write_atomic(const char *path, const void *bytes, size_t len, cx_diag *diag);
+
+#endif

@@ -1,0 +1,260 @@
+/*
+ * main.c — the command line, and nothing else: parse arguments into
+ * cx_build_opts, run the build, print its diagnostic, exit with its code.
+ */
+#include <errno.h>
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cxreport/build.h"
+
+static const char usage_text[] =
+    "usage: cxreport build SCRIPT [-o OUT.pdf] [--data NAME=PATH]... [--param KEY=VALUE]... [limits]\n"
+    "       cxreport check SCRIPT [--data NAME=PATH]... [--param KEY=VALUE]... [limits]\n"
+    "       cxreport run   SCRIPT [--data NAME=PATH]... [--param KEY=VALUE]... [limits]\n"
+    "       cxreport --help | --version\n";
+
+static const char help_text[] =
+    "cxreport compiles JSON survey datasets and a Lua report script into a PDF.\n"
+    "\n"
+    "commands:\n"
+    "  build SCRIPT    run the script and write the PDF (atomically)\n"
+    "  check SCRIPT    everything a build does except writing the PDF\n"
+    "  run SCRIPT      run the script without a PDF; print what it prints and\n"
+    "                  its returned value as JSON on standard output\n"
+    "\n"
+    "options:\n"
+    "  -o, --output FILE       the PDF to write (default: SCRIPT's name with .pdf,\n"
+    "                          in the current folder)\n"
+    "  --data NAME=PATH        a dataset (.json, .jsonl, .ndjson, .csv) the script\n"
+    "                          reads with dataset \"NAME\"; repeatable\n"
+    "  --param KEY=VALUE       a string the script reads as param.KEY; repeatable\n"
+    "  --max-memory SIZE       Lua heap limit, e.g. 512M, 2G (default 1G)\n"
+    "  --max-steps N           Lua instruction budget (default 1000000000)\n"
+    "  --timeout SECONDS       CPU time limit of the script (default 60)\n"
+    "  --max-rows N            responses per dataset (default: no limit)\n"
+    "  --max-line-bytes N      bytes per JSON Lines / CSV line (default: no limit)\n"
+    "  -h, --help              this text\n"
+    "  --version               the version\n"
+    "\n"
+    "environment:\n"
+    "  SOURCE_DATE_EPOCH       the document date (seconds since 1970, UTC); without\n"
+    "                          it the PDF carries no date, so builds are reproducible\n"
+    "\n"
+    "exit codes:\n"
+    "  0  success\n"
+    "  1  some builds of a batch failed\n"
+    "  2  usage error (bad command line)\n"
+    "  3  data error (a dataset is missing, unreadable or breaks the contract)\n"
+    "  4  script error (Lua error, sandbox violation, resource limit)\n"
+    "  5  output error (the PDF could not be written)\n"
+    "  6  internal error (out of memory or a bug)\n";
+
+typedef struct args {
+    cx_build_opts opts;
+    cx_data_arg data[64];
+    cx_param params[256];
+    char default_output[4096];
+} args;
+
+static int usage_error(const char *fmt, const char *arg)
+{
+    fprintf(stderr, "cxreport: ");
+    fprintf(stderr, fmt, arg);
+    fprintf(stderr, "\n%s", usage_text);
+    return CX_EUSAGE;
+}
+
+/* "512M" -> bytes; 0 on error. */
+static uint64_t parse_size(const char *s)
+{
+    char *end;
+    errno = 0;
+    unsigned long long v = strtoull(s, &end, 10);
+    if (errno || end == s || s[0] == '-')
+        return 0;
+    uint64_t mult = 1;
+    switch (*end) {
+    case '\0': break;
+    case 'k': case 'K': mult = 1ull << 10; end++; break;
+    case 'm': case 'M': mult = 1ull << 20; end++; break;
+    case 'g': case 'G': mult = 1ull << 30; end++; break;
+    default: return 0;
+    }
+    if (*end || v > UINT64_MAX / mult)
+        return 0;
+    return (uint64_t)v * mult;
+}
+
+static int parse_count(const char *s, uint64_t *out)
+{
+    char *end;
+    errno = 0;
+    unsigned long long v = strtoull(s, &end, 10);
+    if (errno || end == s || *end || s[0] == '-' || v == 0)
+        return 0;
+    *out = v;
+    return 1;
+}
+
+static int split_pair(char *s, const char **key, const char **value)
+{
+    char *eq = strchr(s, '=');
+    if (!eq || eq == s)
+        return 0;
+    *eq = '\0';
+    *key = s;
+    *value = eq + 1;
+    return 1;
+}
+
+/* Returns -1 to go on, or an exit code. */
+static int parse_args(int argc, char **argv, args *a)
+{
+    cx_build_opts *o = &a->opts;
+    o->data = a->data;
+    o->params = a->params;
+    if (argc < 2)
+        return usage_error("%s", "missing command"), CX_EUSAGE;
+    const char *cmd = argv[1];
+    if (!strcmp(cmd, "-h") || !strcmp(cmd, "--help")) {
+        fputs(usage_text, stdout);
+        fputs("\n", stdout);
+        fputs(help_text, stdout);
+        return CX_OK;
+    }
+    if (!strcmp(cmd, "--version")) {
+        printf("cxreport %s\n", CX_VERSION);
+        return CX_OK;
+    }
+    if (!strcmp(cmd, "build"))
+        o->command = CX_CMD_BUILD;
+    else if (!strcmp(cmd, "check"))
+        o->command = CX_CMD_CHECK;
+    else if (!strcmp(cmd, "run"))
+        o->command = CX_CMD_RUN;
+    else
+        return usage_error("unknown command '%s'", cmd);
+
+    for (int i = 2; i < argc; i++) {
+        char *arg = argv[i];
+        char *value = NULL;
+        if (arg[0] != '-' || !arg[1]) {
+            if (o->script)
+                return usage_error("unexpected argument '%s' (one script per build)", arg);
+            o->script = arg;
+            continue;
+        }
+        /* --flag=value or --flag value */
+        char flag[64];
+        char *eq = strncmp(arg, "--", 2) == 0 ? strchr(arg, '=') : NULL;
+        if (eq) {
+            snprintf(flag, sizeof flag, "%.*s", (int)(eq - arg), arg);
+            value = eq + 1;
+        } else {
+            snprintf(flag, sizeof flag, "%s", arg);
+        }
+        static const char *const with_value[] = {
+            "-o", "--output", "--data", "--param", "--max-memory", "--max-steps",
+            "--timeout", "--max-rows", "--max-line-bytes", NULL};
+        int needs = 0;
+        for (int k = 0; with_value[k]; k++)
+            needs |= !strcmp(flag, with_value[k]);
+        if (!needs)
+            return usage_error("unknown option '%s'", flag);
+        if (!value) {
+            if (i + 1 >= argc)
+                return usage_error("option '%s' needs a value", flag);
+            value = argv[++i];
+        }
+        if (!strcmp(flag, "-o") || !strcmp(flag, "--output")) {
+            if (o->command != CX_CMD_BUILD)
+                return usage_error("'%s' only goes with build", flag);
+            o->output = value;
+        } else if (!strcmp(flag, "--data")) {
+            if (o->ndata == sizeof a->data / sizeof a->data[0])
+                return usage_error("%s", "too many --data options");
+            cx_data_arg *d = &a->data[o->ndata];
+            if (!split_pair(value, &d->name, &d->path) || !d->path[0])
+                return usage_error("--data expects NAME=PATH, got '%s'", value);
+            o->ndata++;
+        } else if (!strcmp(flag, "--param")) {
+            if (o->nparams == sizeof a->params / sizeof a->params[0])
+                return usage_error("%s", "too many --param options");
+            cx_param *p = &a->params[o->nparams];
+            if (!split_pair(value, &p->key, &p->value))
+                return usage_error("--param expects KEY=VALUE, got '%s'", value);
+            for (size_t k = 0; k < o->nparams; k++)
+                if (!strcmp(a->params[k].key, p->key))
+                    return usage_error("--param %s is given twice", p->key);
+            o->nparams++;
+        } else if (!strcmp(flag, "--max-memory")) {
+            uint64_t v = parse_size(value);
+            if (v < (1u << 20))
+                return usage_error("--max-memory expects a size of at least 1M, e.g. 512M, got '%s'", value);
+            o->limits.max_memory = (size_t)v;
+        } else if (!strcmp(flag, "--max-steps")) {
+            if (!parse_count(value, &o->limits.max_steps))
+                return usage_error("--max-steps expects a positive whole number, got '%s'", value);
+        } else if (!strcmp(flag, "--timeout")) {
+            char *end;
+            double t = strtod(value, &end);
+            if (end == value || *end || !(t > 0) || t > 1e6)
+                return usage_error("--timeout expects a number of seconds, got '%s'", value);
+            o->limits.timeout = t;
+        } else if (!strcmp(flag, "--max-rows")) {
+            uint64_t v;
+            if (!parse_count(value, &v))
+                return usage_error("--max-rows expects a positive whole number, got '%s'", value);
+            o->load_limits.max_rows = (size_t)v;
+        } else if (!strcmp(flag, "--max-line-bytes")) {
+            uint64_t v;
+            if (!parse_count(value, &v))
+                return usage_error("--max-line-bytes expects a positive whole number, got '%s'", value);
+            o->load_limits.max_line_bytes = (size_t)v;
+        }
+    }
+    if (!o->script)
+        return usage_error("%s", "missing the report script");
+    if (o->command == CX_CMD_BUILD && !o->output) {
+        const char *base = strrchr(o->script, '/');
+        base = base ? base + 1 : o->script;
+        size_t n = strlen(base);
+        if (n > 4 && !strcmp(base + n - 4, ".lua"))
+            n -= 4;
+        snprintf(a->default_output, sizeof a->default_output, "%.*s.pdf", (int)n, base);
+        o->output = a->default_output;
+    }
+    const char *sde = getenv("SOURCE_DATE_EPOCH");
+    if (sde && *sde) {
+        char *end;
+        errno = 0;
+        long long v = strtoll(sde, &end, 10);
+        if (errno || *end || v < 0 || v > 253402300799LL)
+            return usage_error("SOURCE_DATE_EPOCH must be seconds since 1970, got '%s'", sde);
+        o->has_date = true;
+        o->date_epoch = v;
+    }
+    return -1;
+}
+
+int main(int argc, char **argv)
+{
+    static args a;
+    int rc = parse_args(argc, argv, &a);
+    if (rc >= 0)
+        return rc;
+    cx_diag diag;
+    cx_diag_clear(&diag);
+    static char trace[8192];
+    cx_status st = cx_build_run(&a.opts, &diag, trace, sizeof trace);
+    if (st != CX_OK) {
+        char line[4096];
+        fprintf(stderr, "%s\n", cx_diag_format(&diag, line, sizeof line));
+        if (trace[0])
+            fprintf(stderr, "traceback:\n%s", trace);
+    }
+    return st;
+}

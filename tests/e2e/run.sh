@@ -1,0 +1,126 @@
+#!/bin/sh
+# End-to-end tests: the cxreport binary on real inputs, checked with the
+# tools a user would use (qpdf, pdftotext, cmp).
+#
+# usage: tests/e2e/run.sh path/to/cxreport
+# CX_WRAP, when set, prefixes every cxreport call (e.g. valgrind).
+set -u
+bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
+root=$(cd "$(dirname "$0")/../.." && pwd)
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+pass=0 fail=0
+cd "$root"
+
+cx() { ${CX_WRAP:-} "$bin" "$@"; }
+ok() { pass=$((pass + 1)); }
+bad() { fail=$((fail + 1)); echo "FAIL e2e: $*"; }
+check() { # check NAME COMMAND...: passes when the command succeeds
+    name=$1; shift
+    if "$@"; then ok; else bad "$name"; fi
+}
+
+# pdftotext output must contain each expected line, in this order.
+text_in_order() { # text_in_order PDF EXPECTED-FILE
+    pdftotext -layout "$1" "$tmp/text.txt" 2>/dev/null || return 1
+    awk 'NR==FNR { want[++n] = $0; next }
+         i < n && index($0, want[i + 1]) { i++ }
+         END { if (i < n) { print "  missing in order: " want[i + 1] > "/dev/stderr"; exit 1 } }' \
+        "$2" "$tmp/text.txt"
+}
+
+for script in tests/e2e/cases/*.lua; do
+    [ -e "$script" ] || continue
+    name=$(basename "$script" .lua)
+    args=
+    [ -f "tests/e2e/cases/$name.args" ] && args=$(cat "tests/e2e/cases/$name.args")
+    out="$tmp/$name.pdf"
+    if ! eval "cx build \"$script\" -o \"$out\" $args" > "$tmp/$name.log" 2>&1; then
+        bad "$name: build failed"; cat "$tmp/$name.log"; continue
+    fi
+    ok
+    check "$name: qpdf --check" sh -c "qpdf --check '$out' > '$tmp/qpdf.log' 2>&1"
+    if [ -f "tests/e2e/cases/$name.expected" ]; then
+        check "$name: text in order" text_in_order "$out" "tests/e2e/cases/$name.expected"
+    fi
+    # Reproducible: a second build gives the same bytes, with and without a date.
+    eval "cx build \"$script\" -o \"$out.2\" $args" > /dev/null 2>&1
+    check "$name: byte-identical rebuild" cmp -s "$out" "$out.2"
+    eval "SOURCE_DATE_EPOCH=1466000000 cx build \"$script\" -o \"$out.3\" $args" > /dev/null 2>&1
+    eval "SOURCE_DATE_EPOCH=1466000000 cx build \"$script\" -o \"$out.4\" $args" > /dev/null 2>&1
+    check "$name: byte-identical rebuild with SOURCE_DATE_EPOCH" cmp -s "$out.3" "$out.4"
+    # `check` does everything but write.
+    eval "cx check \"$script\" $args" > /dev/null 2>&1
+    check "$name: check succeeds" test $? -eq 0
+done
+
+# A script that only names its report builds a one-page PDF.
+printf 'report { title = "Only a title", subtitle = "and a subtitle", author = "A. Author" }\n' > "$tmp/title.lua"
+cx build "$tmp/title.lua" -o "$tmp/title.pdf" > /dev/null 2>&1
+check "title-only script builds" test -s "$tmp/title.pdf"
+check "title-only PDF passes qpdf" sh -c "qpdf --check '$tmp/title.pdf' > /dev/null 2>&1"
+check "title-only PDF has one page" sh -c "pdfinfo '$tmp/title.pdf' | grep -q '^Pages: *1\$'"
+check "title page text extracts" sh -c "pdftotext '$tmp/title.pdf' - 2>/dev/null | grep -q 'Only a title'"
+check "document info has the title" sh -c "pdfinfo '$tmp/title.pdf' | grep -q '^Title: *Only a title'"
+check "document info has the author" sh -c "pdfinfo '$tmp/title.pdf' | grep -q '^Author: *A. Author'"
+
+# The default output name is the script's, in the current folder.
+(cd "$tmp" && cx build title.lua > /dev/null 2>&1)
+check "default output is SCRIPT.pdf" test -s "$tmp/title.pdf"
+
+# SOURCE_DATE_EPOCH sets the document date; without it there is none.
+SOURCE_DATE_EPOCH=1466000000 cx build "$tmp/title.lua" -o "$tmp/dated.pdf" > /dev/null 2>&1
+check "SOURCE_DATE_EPOCH sets CreationDate" sh -c "pdfinfo -isodates '$tmp/dated.pdf' | grep -q '^CreationDate: *2016-06-15T14:13:20'"
+check "no date without SOURCE_DATE_EPOCH" sh -c "! pdfinfo '$tmp/title.pdf' | grep -q '^CreationDate'"
+
+# run: prints what the script prints, and its value as JSON with sorted keys.
+printf 'print("hello", 1, 2.5)\nreturn { b = 1, a = { 3, 2 }, c = 0.1, d = 1/0, e = "x" }\n' > "$tmp/run.lua"
+cx run "$tmp/run.lua" > "$tmp/run.out" 2> "$tmp/run.err"
+check "run exits 0" test $? -eq 0
+printf 'hello\t1\t2.5\n{\n  "a": [\n    3,\n    2\n  ],\n  "b": 1,\n  "c": 0.1,\n  "d": null,\n  "e": "x"\n}\n' > "$tmp/run.want"
+check "run prints output and sorted JSON" cmp -s "$tmp/run.out" "$tmp/run.want"
+
+# param values reach the script as strings; absent ones are nil.
+printf 'return { year = param.year, missing = param.nope, kind = type(param.year) }\n' > "$tmp/param.lua"
+cx run "$tmp/param.lua" --param year=2016 > "$tmp/param.out" 2>&1
+check "param.KEY is the --param string" grep -q '"year": "2016"' "$tmp/param.out"
+check "param value is a string" grep -q '"kind": "string"' "$tmp/param.out"
+check "absent param is nil" sh -c "! grep -q missing '$tmp/param.out'"
+
+# The sandbox: exactly the documented globals are reachable.
+cx run tests/e2e/globals.lua > "$tmp/globals.out" 2>&1
+check "globals match the documented list" cmp -s "$tmp/globals.out" tests/e2e/globals.expected
+if ! cmp -s "$tmp/globals.out" tests/e2e/globals.expected; then diff "$tmp/globals.out" tests/e2e/globals.expected | head -20; fi
+
+# pairs() order is stable across runs (Lua's hash seed changes every run).
+printf 'local t = {} for i = 1, 200 do t["k" .. i] = i end\nlocal o = {} for k in pairs(t) do o[#o + 1] = k end\nreturn table.concat(o, ",")\n' > "$tmp/order.lua"
+cx run "$tmp/order.lua" > "$tmp/order1" 2>&1
+cx run "$tmp/order.lua" > "$tmp/order2" 2>&1
+cx run "$tmp/order.lua" > "$tmp/order3" 2>&1
+check "pairs order is the same on every run" sh -c "cmp -s '$tmp/order1' '$tmp/order2' && cmp -s '$tmp/order1' '$tmp/order3'"
+
+# Usage errors exit 2; help and version exit 0.
+cx --help > "$tmp/help" 2>&1
+check "--help exits 0" test $? -eq 0
+check "--help documents exit codes" grep -q '4  script error' "$tmp/help"
+cx --version > "$tmp/version" 2>&1
+check "--version exits 0 and names the program" grep -q '^cxreport [0-9]' "$tmp/version"
+cx build > /dev/null 2>&1
+check "missing script is a usage error (2)" test $? -eq 2
+cx frobnicate x.lua > /dev/null 2>&1
+check "unknown command is a usage error (2)" test $? -eq 2
+cx build "$tmp/title.lua" --bogus > /dev/null 2>&1
+check "unknown option is a usage error (2)" test $? -eq 2
+cx build "$tmp/title.lua" --data nameonly > /dev/null 2>&1
+check "--data without = is a usage error (2)" test $? -eq 2
+
+# Output errors exit 5 and leave nothing behind.
+cx build "$tmp/title.lua" -o "$tmp/no/such/dir/x.pdf" > /dev/null 2>&1
+check "unwritable output is an output error (5)" test $? -eq 5
+mkdir -p "$tmp/isdir.pdf"
+cx build "$tmp/title.lua" -o "$tmp/isdir.pdf" > /dev/null 2>&1
+check "output that is a directory is an output error (5)" test $? -eq 5
+check "no temporary left behind" sh -c "! ls -A '$tmp' | grep -q '^\\.isdir'"
+
+echo "e2e: $pass passed, $fail failed"
+[ "$fail" -eq 0 ]
