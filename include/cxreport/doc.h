@@ -108,7 +108,7 @@ const cx_block *cx_doc_block(const cx_doc *doc, size_t i);
 cx_status cx_rich_parse(cx_arena *arena, const char *markup, cx_rich *out, cx_diag *diag);
 
 /* True when s[0..len) is well-formed UTF-8 (no overlongs, surrogates or
- * code points above U+10FFFF).  On false, *bad_offset is the byte offset
+ * code points above U+10FFFF).  On false, *bad_offset is the 0-based byte offset
  * of the first bad sequence (may be NULL). */
 bool cx_utf8_valid(const char *s, size_t len, size_t *bad_offset);
 

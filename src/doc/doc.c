@@ -100,7 +100,7 @@ static cx_status check_text(cx_doc *doc, const char *s, const char *what, cx_dia
     size_t bad;
     if (!cx_utf8_valid(s, strlen(s), &bad))
         return cx_diag_set(diag, CX_ESCRIPT, doc->src_file, doc->src_line, 0,
-                           "invalid UTF-8 in %s at byte %zu", what, bad);
+                           "invalid UTF-8 in %s at byte %zu", what, bad + 1);
     return CX_OK;
 }
 

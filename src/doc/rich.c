@@ -190,6 +190,6 @@ cx_status cx_rich_parse(cx_arena *arena, const char *markup, cx_rich *out, cx_di
     size_t n = strlen(markup), bad;
     if (!cx_utf8_valid(markup, n, &bad))
         return cx_diag_set(diag, CX_ESCRIPT, NULL, 0, 0, "invalid UTF-8 in text at byte %zu",
-                           bad);
+                           bad + 1);
     return parse(arena, markup, n, out, diag);
 }

@@ -419,7 +419,7 @@ static int sb_require(lua_State *L)
     }
     if (found < 0)
         return luaL_error(L, "require: module '%s' not found (looked for %s in the script's "
-                             "folder and in %s)", name, rel, ctx->lua_dir);
+                             "folder and in the shipped lua/ folder)", name, rel);
 
     size_t len;
     const char *err;

@@ -177,7 +177,7 @@ static void rich_parse_rejects_invalid_utf8(void **state)
     cx_diag d;
     cx_diag_clear(&d);
     assert_int_equal(cx_rich_parse(a, "ab\xFF", &r, &d), CX_ESCRIPT);
-    assert_string_equal(d.message, "invalid UTF-8 in text at byte 2");
+    assert_string_equal(d.message, "invalid UTF-8 in text at byte 3");
     cx_arena_free(a);
 }
 
@@ -303,7 +303,7 @@ static void invalid_utf8_in_a_heading_names_the_byte(void **state)
     cx_diag_clear(&d);
     cx_doc_set_source(doc, "r.lua", 7);
     assert_int_equal(cx_doc_add_heading(doc, 1, "Bad\xC3(", &d), CX_ESCRIPT);
-    assert_string_equal(d.message, "invalid UTF-8 in heading at byte 3");
+    assert_string_equal(d.message, "invalid UTF-8 in heading at byte 4");
     assert_string_equal(d.file, "r.lua");
     assert_int_equal(d.line, 7);
     assert_int_equal(cx_doc_block_count(doc), 0);
@@ -317,7 +317,7 @@ static void invalid_utf8_in_a_paragraph_is_a_script_error(void **state)
     cx_diag d;
     cx_diag_clear(&d);
     assert_int_equal(cx_doc_add_paragraph(doc, "ok **then** \xED\xA0\x80", &d), CX_ESCRIPT);
-    assert_string_equal(d.message, "invalid UTF-8 in paragraph at byte 12");
+    assert_string_equal(d.message, "invalid UTF-8 in paragraph at byte 13");
     assert_int_equal(cx_doc_block_count(doc), 0);
     cx_doc_free(doc);
 }
@@ -376,7 +376,7 @@ static void invalid_utf8_in_a_list_item_names_the_item(void **state)
     cx_diag_clear(&d);
     const char *items[] = { "fine", "\xC0\xAF" };
     assert_int_equal(cx_doc_add_list(doc, false, items, 2, &d), CX_ESCRIPT);
-    assert_string_equal(d.message, "invalid UTF-8 in list item 2 at byte 0");
+    assert_string_equal(d.message, "invalid UTF-8 in list item 2 at byte 1");
     assert_int_equal(cx_doc_block_count(doc), 0);
     cx_doc_free(doc);
 }
@@ -467,10 +467,10 @@ static void invalid_utf8_in_a_table_cell_names_row_and_column(void **state)
     const char *hdr[] = { "A", "B" };
     const char *cells[] = { "1", "2", "3", "x\xF4\x90\x80\x80" };
     assert_int_equal(cx_doc_add_table(doc, 2, hdr, NULL, 2, cells, &d), CX_ESCRIPT);
-    assert_string_equal(d.message, "invalid UTF-8 in table cell (row 2, column 2) at byte 1");
+    assert_string_equal(d.message, "invalid UTF-8 in table cell (row 2, column 2) at byte 2");
     const char *badhdr[] = { "A", "\x80" };
     assert_int_equal(cx_doc_add_table(doc, 2, badhdr, NULL, 0, NULL, &d), CX_ESCRIPT);
-    assert_string_equal(d.message, "invalid UTF-8 in table header column 2 at byte 0");
+    assert_string_equal(d.message, "invalid UTF-8 in table header column 2 at byte 1");
     cx_doc_free(doc);
 }
 
@@ -515,7 +515,7 @@ static void unknown_metadata_key_is_an_error(void **state)
     assert_string_equal(d.message, "unknown metadata key 'colour' (expected title, subtitle, "
                                    "author, date, subject or keywords)");
     assert_int_equal(cx_doc_set_meta(doc, "author", "\xC3", &d), CX_ESCRIPT);
-    assert_string_equal(d.message, "invalid UTF-8 in metadata 'author' at byte 0");
+    assert_string_equal(d.message, "invalid UTF-8 in metadata 'author' at byte 1");
     cx_doc_free(doc);
 }
 
