@@ -43,7 +43,7 @@ TOOL_BIN := $(TOOL_SRC:tests/tools/%.c=$(BUILD)/tools/%)
 LIB      := $(BUILD)/libcxreport.a
 BIN      := $(BUILD)/cxreport
 
-.PHONY: all deps demo check test unit e2e bad bench clean release asan valgrind
+.PHONY: all deps demo check test unit e2e bad api bench clean valgrind
 all: $(BIN)
 
 # V=1 shows the full commands.
@@ -97,7 +97,7 @@ check: deps
 	@echo "make check: all suites passed (release and ASan+UBSan)"
 
 # Runs every suite against $(BUILD).
-test: unit e2e bad
+test: unit e2e bad api
 
 unit: $(UNIT_BIN)
 	@tests/run-unit.sh $(UNIT_BIN)
@@ -108,10 +108,15 @@ e2e: $(BIN) $(TOOL_BIN)
 bad: $(BIN)
 	@tests/bad/run.sh $(BIN)
 
+api: $(BIN)
+	@tests/api/run.sh $(BIN)
+
 valgrind:
 	@$(MAKE) --no-print-directory all BUILD=build/valgrind OPT=-O1
 	@CX_WRAP='valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite' \
 	    tests/e2e/run.sh build/valgrind/cxreport
+	@CX_WRAP='valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite' \
+	    tests/api/run.sh build/valgrind/cxreport
 
 bench: deps
 	@$(MAKE) --no-print-directory all $(TOOL_BIN) BUILD=build/release

@@ -297,9 +297,9 @@ static int net_common(lua_State *L, bool is_nps)
     cx_net_def def = CX_NET_NPS;
     if (is_nps) {
         if (q && q->type == CX_Q_SCALE && (q->min != 0 || q->max != 10))
-            return luaL_error(L, "nps(\"%s\"): NPS needs a 0..10 scale, and '%s' is a %ld..%ld "
+            return luaL_error(L, "nps(\"%s\"): NPS needs a 0..10 scale, and '%s' is a %d..%d "
                                  "scale (use :net with top and bottom boxes)", field, field,
-                              q->min, q->max);
+                              (int)q->min, (int)q->max);
         if (opts) {
             lua_getfield(L, opts, "aggregate");
             const char *mode = luaL_optstring(L, -1, "respondent");

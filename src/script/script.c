@@ -343,6 +343,7 @@ static int open_environment(lua_State *L)
     cx_lua_open_doc(L);
     cx_lua_open_data(L);
     cx_lua_open_aggregate(L);
+    cx_lua_open_maturity(L);
     cx_lua_open_stats(L);
     cx_sandbox_seal(L);
     return 0;

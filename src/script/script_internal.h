@@ -85,6 +85,7 @@ int cx_lua_raise_diag(lua_State *L, const cx_diag *d);
 double *cx_lua_number_array(lua_State *L, int idx, size_t n, const char *what);
 int cx_lua_confidence(lua_State *L, int opts);
 void cx_lua_open_aggregate(lua_State *L);
+void cx_lua_open_maturity(lua_State *L);
 int cx_lua_correlate_arrays(lua_State *L);
 /* opts.method: "pearson" (default) or "spearman"; opts 0 = none. */
 cx_corr_method cx_lua_corr_method(lua_State *L, int opts);
