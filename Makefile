@@ -110,6 +110,7 @@ bad: $(BIN)
 
 api: $(BIN)
 	@tests/api/run.sh $(BIN)
+	@tests/api/examples.sh $(BIN)
 
 valgrind:
 	@$(MAKE) --no-print-directory all BUILD=build/valgrind OPT=-O1
