@@ -6,6 +6,7 @@
 #   make bench    generate large data (never committed) and print timings
 #
 # ---- settings ---------------------------------------------------------
+SHELL    := /bin/bash
 VERSION  := 0.1.0
 CC       ?= cc
 BUILD    ?= build/release
@@ -91,10 +92,17 @@ demo: deps
 	./$(BIN) build templates/demo.lua -o out/demo.pdf --data survey=fixtures/demo/survey.json
 	@echo "wrote out/demo.pdf"
 
+# Every suite, in a release build and again under ASan+UBSan.  The last
+# line totals what ran: "check: N passed, 0 failed".
 check: deps
-	@$(MAKE) --no-print-directory test BUILD=build/release
-	@$(MAKE) --no-print-directory test BUILD=build/asan SAN=1 OPT=-O1
-	@echo "make check: all suites passed (release and ASan+UBSan)"
+	@mkdir -p build
+	@set -o pipefail; \
+	{ $(MAKE) --no-print-directory test BUILD=build/release && \
+	  $(MAKE) --no-print-directory test BUILD=build/asan SAN=1 OPT=-O1; } 2>&1 | tee build/check.log; \
+	status=$$?; \
+	awk '/^[A-Za-z ]+: [0-9]+ passed, [0-9]+ failed$$/ { split($$0, a, ": "); split(a[2], b, " "); p += b[1]; f += b[3] } \
+	     END { printf "check: %d passed, %d failed\n", p, f }' build/check.log; \
+	exit $$status
 
 # Runs every suite against $(BUILD).
 test: unit e2e bad api

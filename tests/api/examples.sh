@@ -28,5 +28,5 @@ for ex in "$tmp"/example*.lua; do
         echo "$out" | sed 's/^/    /'
     fi
 done
-echo "README examples: $pass passed, $fail failed"
+echo "examples: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

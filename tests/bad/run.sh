@@ -49,5 +49,5 @@ for case in "$here"/cases/*/; do
         echo "FAIL bad/$name:$problems"
     fi
 done
-echo "bad input: $pass passed, $fail failed"
+echo "bad: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
