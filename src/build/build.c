@@ -13,23 +13,25 @@
 
 #include "cxreport/doc.h"
 #include "cxreport/render.h"
+#include "defaults.h"
 
 #ifndef CX_LUA_DIR
 #define CX_LUA_DIR "lua"
 #endif
 
-static cx_status load_datasets(const cx_build_opts *opts, cx_table **tables,
-                               cx_named_table *named, cx_diag *diag)
+static cx_status load_datasets(const cx_build_opts *opts, const cx_data_list *data,
+                               cx_table **tables, cx_named_table *named, cx_diag *diag)
 {
-    for (size_t i = 0; i < opts->ndata; i++) {
+    for (size_t i = 0; i < data->count; i++) {
+        const cx_data_arg *a = &data->args[i];
         for (size_t j = 0; j < i; j++)
-            if (strcmp(opts->data[i].name, opts->data[j].name) == 0)
-                return cx_diag_set(diag, CX_EUSAGE, NULL, 0, 0,
-                                   "--data %s is given twice", opts->data[i].name);
-        cx_status st = cx_dataset_load(opts->data[i].path, &opts->load_limits, &tables[i], diag);
+            if (strcmp(a->name, data->args[j].name) == 0)
+                return cx_diag_set(diag, CX_EUSAGE, NULL, 0, 0, "--data %s is given twice",
+                                   a->name);
+        cx_status st = cx_dataset_load(a->path, &opts->load_limits, &tables[i], diag);
         if (st != CX_OK)
             return st;
-        named[i].name = opts->data[i].name;
+        named[i].name = a->name;
         named[i].table = tables[i];
     }
     return CX_OK;
@@ -37,9 +39,12 @@ static cx_status load_datasets(const cx_build_opts *opts, cx_table **tables,
 
 cx_status cx_build_run(const cx_build_opts *opts, cx_diag *diag, char *trace, size_t trace_size)
 {
-    cx_status st = CX_OK;
-    cx_table **tables = calloc(opts->ndata ? opts->ndata : 1, sizeof *tables);
-    cx_named_table *named = calloc(opts->ndata ? opts->ndata : 1, sizeof *named);
+    cx_data_list data;
+    cx_status st = cx_data_defaults(opts->script, opts->data, opts->ndata, &data, diag);
+    if (st != CX_OK)
+        return st;
+    cx_table **tables = calloc(data.count ? data.count : 1, sizeof *tables);
+    cx_named_table *named = calloc(data.count ? data.count : 1, sizeof *named);
     cx_doc *doc = cx_doc_new();
     cx_layout_result *layout = NULL;
     unsigned char *pdf = NULL;
@@ -51,12 +56,12 @@ cx_status cx_build_run(const cx_build_opts *opts, cx_diag *diag, char *trace, si
         st = cx_diag_set(diag, CX_EINTERNAL, NULL, 0, 0, "out of memory");
         goto done;
     }
-    if ((st = load_datasets(opts, tables, named, diag)) != CX_OK)
+    if ((st = load_datasets(opts, &data, tables, named, diag)) != CX_OK)
         goto done;
 
     env.script_path = opts->script;
     env.lua_dir = opts->lua_dir ? opts->lua_dir : CX_LUA_DIR;
-    env.ndatasets = opts->ndata;
+    env.ndatasets = data.count;
     env.datasets = named;
     env.nparams = opts->nparams;
     env.params = opts->params;
@@ -93,8 +98,9 @@ done:
     free(env.result_json);
     cx_doc_free(doc);
     if (tables)
-        for (size_t i = 0; i < opts->ndata; i++)
+        for (size_t i = 0; i < data.count; i++)
             cx_table_free(tables[i]);
+    cx_data_list_free(&data);
     free(tables);
     free(named);
     return st;

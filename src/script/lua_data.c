@@ -8,6 +8,7 @@
  * aggregated again: `by_vendor:mean("nps")` is the industry average.
  *
  *   dataset "NAME"                     the --data NAME=PATH table
+ *   dataset("NAME", {optional = true}) the same, or nil when not given
  *   param.KEY                          the --param KEY=VALUE string, or nil
  *   #ds, ds:count()                    rows
  *   ds:fields()  ds:column(f)  ds:rows()  ds:row(i)  ds:value(f [, i])
@@ -195,6 +196,14 @@ static int l_dataset(lua_State *L)
     for (size_t i = 0; i < env->ndatasets; i++) {
         if (strcmp(env->datasets[i].name, name) == 0) {
             push_borrowed(L, env->datasets[i].table, name);
+            return 1;
+        }
+    }
+    /* dataset("prior", {optional = true}): nil when it was not given */
+    if (lua_istable(L, 2)) {
+        lua_getfield(L, 2, "optional");
+        if (lua_toboolean(L, -1)) {
+            lua_pushnil(L);
             return 1;
         }
     }

@@ -54,6 +54,22 @@ for script in tests/e2e/cases/*.lua; do
     check "$name: check succeeds" test $? -eq 0
 done
 
+# The shipped templates build from their bundled data with no arguments,
+# pass qpdf, and rebuild byte for byte.
+for t in templates/*.lua; do
+    [ -e "$t" ] || continue
+    name=$(basename "$t" .lua)
+    out="$tmp/template-$name.pdf"
+    if cx build "$t" -o "$out" > "$tmp/$name.log" 2>&1; then
+        ok
+        check "template $name: qpdf --check" sh -c "qpdf --check '$out' > /dev/null 2>&1"
+        cx build "$t" -o "$out.2" > /dev/null 2>&1
+        check "template $name: byte-identical rebuild" cmp -s "$out" "$out.2"
+    else
+        bad "template $name: build failed"; cat "$tmp/$name.log"
+    fi
+done
+
 # A script that only names its report builds a one-page PDF.
 printf 'report { title = "Only a title", subtitle = "and a subtitle", author = "A. Author" }\n' > "$tmp/title.lua"
 cx build "$tmp/title.lua" -o "$tmp/title.pdf" > /dev/null 2>&1

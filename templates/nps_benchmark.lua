@@ -1,0 +1,173 @@
+--@data survey = ../fixtures/nps_benchmark/survey_2016.json
+--@data prior = ../fixtures/nps_benchmark/survey_2015.json
+--
+-- The annual tech-vendor NPS benchmark.
+--
+--   cxreport build templates/nps_benchmark.lua -o nps.pdf \
+--       --data survey=this_year.json [--data prior=last_year.json] [--param min_n=40]
+--
+-- Data: `survey` (this year) and optionally `prior` (last year), one
+-- response per rating, with vendor, vendor_type, role, recommend (0-10),
+-- purchase (1-5), forgive (1-7), try_new (1-7; 99 = don't know, declared
+-- missing) and the weight field the survey names.  Without --data the
+-- bundled fixtures are used.
+
+local survey = dataset "survey"
+local prior = dataset("prior", { optional = true })
+local min_n = tonumber(param.min_n or "40")
+if not min_n or min_n < 1 then error("min_n must be a positive number, got " .. tostring(param.min_n)) end
+
+local meta = survey:survey()
+local year = meta.year or "this year"
+local last_year = prior and (prior:survey().year or "last year")
+local weighted = meta.weight ~= nil
+local opts = { min_n = min_n, weight = weighted or nil }
+
+-- ---------------------------------------------------------------- numbers
+
+local by_vendor = survey:group_by("vendor"):nps("recommend", opts)
+local listed = by_vendor:filter { flagged = false }           -- n >= min_n
+local ranked = listed:sort("-nps", "vendor"):rank("nps")
+local average = listed:mean("nps"):value("mean")
+local pooled = survey:nps("recommend", { weight = opts.weight }):value("nps")
+local best, worst = ranked:row(1), ranked:row(#ranked)
+
+local change, prior_average
+if prior then
+  local before = prior:group_by("vendor"):nps("recommend", { min_n = min_n, weight = prior:survey().weight and true or nil })
+  prior_average = before:filter { flagged = false }:mean("nps"):value("mean")
+  change = listed:compare(before:filter { flagged = false }, { by = "vendor", min_n = min_n })
+end
+
+local momentum = survey:group_by("vendor"):net("purchase", { top = { 4, 5 }, bottom = { 1, 2 }, weight = opts.weight })
+local forgive = survey:group_by("vendor"):net("forgive", { top = { 6, 7 }, bottom = { 1, 2, 3 }, weight = opts.weight })
+local try_new = survey:group_by("vendor"):net("try_new", { top = { 6, 7 }, bottom = { 1, 2, 3 }, weight = opts.weight })
+
+local function company_r(other, field)
+  return correlate(listed, other, { x = "nps", y = field, by = "vendor" })
+end
+local r_momentum = company_r(momentum, "net")
+local r_forgive = company_r(forgive, "net")
+local r_try = company_r(try_new, "net")
+
+local function n_text(n) return fmt.number(n, 0, { group = "," }) end
+local function one(x) return x and fmt.number(x, 1) or "–" end
+local function signed(x) return x and fmt.delta(x, 1) or "–" end
+local function r_text(c) return c.defined and fmt.number(c.r, 2) or "n/a" end
+
+-- ----------------------------------------------------------------- report
+
+report {
+  title = ("Tech Vendor NPS Benchmark %s"):format(year),
+  subtitle = ("Net Promoter Score of %d technology vendors, rated by IT decision makers"):format(#by_vendor),
+  author = "cxreport research",
+  subject = "Net Promoter Score benchmark",
+  keywords = "NPS, benchmark, technology vendors",
+}
+
+contents()
+
+h1 "Executive summary"
+paragraph(("%s IT buyers rated **%d vendors** in %s. Of these, %d had at least %d responses and are ranked in this report; the others are listed in the appendix."):format(
+  n_text(#survey), #by_vendor, year, #listed, min_n))
+
+local key = {
+  { "Industry average NPS", one(average), prior_average and (signed(average - prior_average) .. " vs " .. last_year) or "" },
+  { "Highest NPS", fmt.nps(best.nps), best.vendor },
+  { "Lowest NPS", fmt.nps(worst.nps), worst.vendor },
+  { "Range", fmt.nps(best.nps - worst.nps) .. " points", "" },
+  { "Responses", n_text(#survey), weighted and "weighted" or "unweighted" },
+}
+tabulate { header = { "Key figure", "Value", "" }, align = { "left", "right", "left" }, rows = key }
+
+paragraph(("The industry average NPS, the mean of the listed vendors' scores with each vendor counted once, is **%s**%s. Pooled over all answers, the NPS is %s."):format(
+  one(average), prior_average and (", " .. signed(average - prior_average) .. " points from " .. last_year) or "", one(pooled)))
+paragraph(("Loyalty pays: at the company level, NPS correlates with net purchase momentum at r = **%s** (n = %d vendors), with forgiveness at r = %s and with willingness to try new offerings at r = %s."):format(
+  r_text(r_momentum), r_momentum.n, r_text(r_forgive), r_text(r_try)))
+
+h1 "Vendor ranking"
+paragraph(("Vendors with at least %d responses, ranked by NPS. The 95 %% confidence interval uses the adjusted Wald method."):format(min_n))
+local rows = {}
+for _, r in ipairs(ranked:rows()) do
+  rows[#rows + 1] = { r.rank, r.vendor, n_text(r.n), fmt.nps(r.nps), ("%s to %s"):format(fmt.nps(r.ci_low), fmt.nps(r.ci_high)) }
+end
+tabulate { header = { "Rank", "Vendor", "n", "NPS", "95 % CI" }, align = { "right", "left", "right", "right", "right" }, rows = rows }
+
+h2 "Promoters, passives and detractors"
+rows = {}
+for _, r in ipairs(ranked:rows()) do
+  rows[#rows + 1] = { r.vendor, fmt.percent(r.promoters, 0), fmt.percent(r.passives, 0), fmt.percent(r.detractors, 0) }
+end
+tabulate { header = { "Vendor", "Promoters", "Passives", "Detractors" }, align = { "left", "right", "right", "right" }, rows = rows }
+
+if change then
+  h1 "Change from last year"
+  local moved = change:filter { change = { missing = false } }:sort("-change")
+  local sig = moved:filter { significant = true }
+  paragraph(("%d vendors were listed in both years. %d changed significantly (p < 0.05, two-sided test of the difference of two independent NPS values)."):format(#moved, #sig))
+  rows = {}
+  for _, r in ipairs(moved:rows()) do
+    rows[#rows + 1] = { r.vendor, fmt.nps(r.nps_prior), fmt.nps(r.nps), signed(r.change), r.tested and fmt.p(r.p) or "not tested", r.significant and "**yes**" or "no" }
+  end
+  tabulate { header = { "Vendor", tostring(last_year), tostring(year), "Change", "p", "Significant" },
+             align = { "left", "right", "right", "right", "right", "left" }, rows = rows }
+end
+
+h1 "Loyalty and purchase intent"
+paragraph "Net purchase momentum is the share of respondents who expect to spend more with the vendor (4–5 on a 5-point scale) minus the share who expect to spend less (1–2). Net forgiveness and net willingness to try new offerings use the top two minus the bottom three boxes of a 7-point scale."
+local joined = listed:join(momentum, { by = "vendor", suffix = "_momentum" })
+                     :join(forgive, { by = "vendor", suffix = "_forgive" })
+                     :join(try_new, { by = "vendor", suffix = "_try" })
+                     :sort("-nps")
+rows = {}
+for _, r in ipairs(joined:rows()) do
+  rows[#rows + 1] = { r.vendor, fmt.nps(r.nps), one(r.net_momentum), one(r.net_forgive), one(r.net_try) }
+end
+tabulate { header = { "Vendor", "NPS", "Purchase momentum", "Forgiveness", "Try new" },
+           align = { "left", "right", "right", "right", "right" }, rows = rows }
+tabulate { header = { "Metric against NPS (company level)", "r", "n", "p" }, align = { "left", "right", "right", "right" },
+           rows = {
+             { "Net purchase momentum", r_text(r_momentum), r_momentum.n, r_momentum.defined and fmt.p(r_momentum.p) or "–" },
+             { "Net forgiveness", r_text(r_forgive), r_forgive.n, r_forgive.defined and fmt.p(r_forgive.p) or "–" },
+             { "Net willingness to try new offerings", r_text(r_try), r_try.n, r_try.defined and fmt.p(r_try.p) or "–" },
+           } }
+
+h2 "How promoters and detractors differ"
+local function share_of(ds, field, top)
+  return ds:net(field, { top = top.top, bottom = top.bottom, weight = opts.weight })
+end
+local promoters = survey:filter { recommend = { min = 9 } }
+local detractors = survey:filter { recommend = { max = 6 } }
+local pm_p, pm_d = share_of(promoters, "purchase", { top = { 4, 5 }, bottom = { 1, 2 } }), share_of(detractors, "purchase", { top = { 4, 5 }, bottom = { 1, 2 } })
+local fg_p, fg_d = share_of(promoters, "forgive", { top = { 6, 7 }, bottom = { 1, 2, 3 } }), share_of(detractors, "forgive", { top = { 6, 7 }, bottom = { 1, 2, 3 } })
+tabulate { header = { "", "Promoters", "Detractors" }, align = { "left", "right", "right" }, rows = {
+  { "Expect to spend more (4–5)", fmt.percent(pm_p:value("top"), 0), fmt.percent(pm_d:value("top"), 0) },
+  { "Expect to spend less (1–2)", fmt.percent(pm_p:value("bottom"), 0), fmt.percent(pm_d:value("bottom"), 0) },
+  { "Would forgive a mistake (6–7)", fmt.percent(fg_p:value("top"), 0), fmt.percent(fg_d:value("top"), 0) },
+} }
+
+h1 "Results by vendor type"
+local by_type = survey:group_by("vendor_type"):nps("recommend", opts)
+rows = {}
+for _, r in ipairs(by_type:rows()) do
+  rows[#rows + 1] = { r.vendor_type, n_text(r.n), fmt.nps(r.nps), ("%s to %s"):format(fmt.nps(r.ci_low), fmt.nps(r.ci_high)) }
+end
+tabulate { header = { "Vendor type", "n", "NPS (pooled)", "95 % CI" }, align = { "left", "right", "right", "right" }, rows = rows }
+
+h1 "Appendix: all vendors"
+paragraph(("Every vendor rated, including those with fewer than %d responses (marked *), whose results are too uncertain to rank."):format(min_n))
+rows = {}
+for _, r in ipairs(by_vendor:sort("vendor"):rows()) do
+  rows[#rows + 1] = { r.vendor .. (r.flagged and " *" or ""), n_text(r.n), fmt.nps(r.nps), one(r.se) }
+end
+tabulate { header = { "Vendor", "n", "NPS", "SE" }, align = { "left", "right", "right", "right" }, rows = rows }
+
+h1 "Methodology"
+paragraph(("**Sample.** %s ratings of %d vendors%s%s."):format(n_text(#survey), #by_vendor,
+  meta.population and (" by " .. meta.population) or "", meta.fielded and (", fielded " .. meta.fielded) or ""))
+paragraph "**Net Promoter Score.** Respondents answer \"How likely are you to recommend this vendor to a colleague?\" on a 0–10 scale. Promoters answer 9–10, passives 7–8, detractors 0–6. NPS = % promoters − % detractors, from −100 to +100. Missing answers are out of the base."
+paragraph(("**Weighting and precision.** %s The standard error is 100·√(v/n) with v = p + d − (p − d)², using Kish's effective base (Σw)²/Σw² for weighted results. Confidence intervals are 95 %% adjusted Wald intervals (Rocks 2016: 0.75 added to promoters and detractors, 1.5 to passives)."):format(
+  weighted and "Results are weighted with the survey weight." or "Results are unweighted."))
+paragraph(("**Minimum base.** Vendors with fewer than %d responses are not ranked and are left out of the industry average; they are listed in the appendix."):format(min_n))
+paragraph "**Change.** The difference between two years' NPS is tested with z = (NPS₁ − NPS₂)/√(SE₁² + SE₂²), two-sided; changes are only tested when both bases are at least the minimum base."
+paragraph "*Net Promoter, Net Promoter Score and NPS are registered trademarks of Bain & Company, Inc., Satmetrix Systems, Inc. and Fred Reichheld.*"
