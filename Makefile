@@ -88,7 +88,7 @@ deps:
 # ---- the two commands -------------------------------------------------
 # The flagship reports, from the bundled fixtures (each template names its
 # default data in its header).
-DEMOS := nps_benchmark
+DEMOS := nps_benchmark cx_assessment voc_assessment account_review
 
 demo: deps
 	@$(MAKE) --no-print-directory all

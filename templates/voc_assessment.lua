@@ -1,0 +1,86 @@
+--@data assessment = ../fixtures/voc_assessment/assessment.json
+--
+-- Voice-of-the-customer programme assessment: the six Ds.
+--
+--   cxreport build templates/voc_assessment.lua -o voc.pdf \
+--       --data assessment=voc.json --param client="Northwind Traders"
+--
+-- Data: `assessment`, one response per organisation: id, account, segment
+-- (B2B or B2C) and detect_1…deploy_5 (six Ds × five items, 1–5).  `client`
+-- names an account (default: the first); peers are every other one.
+
+local model = require "models.voc_six_ds"
+local assessment = dataset "assessment"
+local client = param.client or assessment:value("account", 1)
+
+local scored = assessment:score(model)
+local mine = scored:filter { account = client }
+if #mine == 0 then error(("no organisation called '%s' in the assessment"):format(client)) end
+local me = mine:row(1)
+local bench = assessment:benchmark(model, { client = client, by = "account", good = "Good", top_levels = 2 })
+
+local function score(x) return x and fmt.number(x, 0) or "–" end
+local function pct(x) return x and fmt.percent(x, 0) or "–" end
+
+local stage_text = {
+  Novices = "Feedback is collected sporadically, if at all, and rarely reaches decision makers.",
+  Collectors = "Feedback is collected regularly, but little of it is analysed or acted on.",
+  Analyzers = "Feedback is analysed for root causes; the insight is not yet used across functions.",
+  Collaborators = "Insight is discussed across functions and shapes improvements.",
+  Transformers = "The programme changes how the organisation designs and delivers its experiences, and closes the loop with customers.",
+}
+
+report {
+  title = "Voice of the Customer Programme Assessment",
+  subtitle = ("Prepared for %s"):format(client),
+  author = "cxreport consulting",
+  subject = "VoC programme maturity: the six Ds",
+}
+
+contents()
+
+h1 "Summary"
+paragraph(("**%s**'s voice-of-the-customer programme scores **%s** out of 100, the **%s** stage. %s"):format(
+  client, score(me.overall), me.level or "(not enough answers)", stage_text[me.level] or ""))
+local rows = {}
+for _, d in ipairs(bench.dimensions) do
+  rows[#rows + 1] = { d.name, score(d.client), d.rating or "–", score(d.median), d.percentile and fmt.number(d.percentile, 0) or "–" }
+end
+rows[#rows + 1] = { "**Overall**", score(bench.overall.client), bench.overall.level or "–", score(bench.overall.median),
+                    bench.overall.percentile and fmt.number(bench.overall.percentile, 0) or "–" }
+tabulate { header = { "Discipline", "Score", "Rating", "Peer median", "Percentile" },
+           align = { "left", "right", "left", "right", "right" }, rows = rows }
+
+h1 "The six Ds"
+for _, d in ipairs(model.dimensions) do
+  local b
+  for _, x in ipairs(bench.dimensions) do if x.id == d.id then b = x end end
+  h2(d.name)
+  paragraph(("*%s.* %s scores %s (%s); peers range from %s to %s in the middle half, median %s."):format(
+    d.description, client, score(b.client), b.rating or "no rating", score(b.q1), score(b.q3), score(b.median)))
+end
+
+h1 "Stages"
+rows = {}
+for _, share in ipairs(bench.overall.shares) do
+  rows[#rows + 1] = { share.name .. (share.name == me.level and "  ← client" or ""), pct(share.pct) }
+end
+tabulate { header = { "Stage", "Share of peers" }, align = { "left", "right" }, rows = rows }
+
+h1 "B2B and B2C peers"
+paragraph "Mean score of each discipline by segment (all organisations, the client included)."
+local header, align = { "Segment", "n" }, { "left", "right" }
+for _, d in ipairs(model.dimensions) do header[#header + 1] = d.name; align[#align + 1] = "right" end
+rows = {}
+local segments = scored:group_by("segment"):count()
+for i, seg in ipairs(segments:column("segment")) do
+  local row = { seg, segments:value("n", i) }
+  for _, d in ipairs(model.dimensions) do
+    row[#row + 1] = score(scored:filter { segment = seg }:mean(d.id):value("mean"))
+  end
+  rows[#rows + 1] = row
+end
+tabulate { header = header, align = align, rows = rows }
+
+h1 "Method"
+paragraph "Six disciplines of five statements each, answered on a 1–5 agreement scale and rescaled to 0–100. A discipline with fewer than three answered items has no score; the overall score is the mean of the six and needs all of them. Stages on the overall score: Novices [0, 20), Collectors [20, 40), Analyzers [40, 60), Collaborators [60, 80), Transformers [80, 100] — cxreport's documented defaults. Percentile ranks: 100 × (peers below + ½ × peers equal) / peers."
