@@ -70,6 +70,13 @@ for t in templates/*.lua; do
     fi
 done
 
+# The bundled fixtures are exactly what their generator writes.
+gen="$(dirname "$bin")/tools/gen_fixtures"
+if [ -x "$gen" ]; then
+    "$gen" "$tmp/fixtures" > /dev/null 2>&1
+    check "fixtures are reproduced by tests/tools/gen_fixtures" diff -r -q "$tmp/fixtures" fixtures
+fi
+
 # A script that only names its report builds a one-page PDF.
 printf 'report { title = "Only a title", subtitle = "and a subtitle", author = "A. Author" }\n' > "$tmp/title.lua"
 cx build "$tmp/title.lua" -o "$tmp/title.pdf" > /dev/null 2>&1
