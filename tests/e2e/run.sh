@@ -15,16 +15,17 @@ cd "$root"
 cx() { ${CX_WRAP:-} "$bin" "$@"; }
 ok() { pass=$((pass + 1)); }
 bad() { fail=$((fail + 1)); echo "FAIL e2e: $*"; }
-check() { # check NAME COMMAND...: passes when the command succeeds
-    name=$1; shift
-    if "$@"; then ok; else bad "$name"; fi
+check() { # check WHAT COMMAND...: passes when the command succeeds
+    what=$1; shift
+    if "$@"; then ok; else bad "$what"; fi
 }
 
 # pdftotext output must contain each expected line, in this order.
 text_in_order() { # text_in_order PDF EXPECTED-FILE
     pdftotext -layout "$1" "$tmp/text.txt" 2>/dev/null || return 1
     awk 'NR==FNR { want[++n] = $0; next }
-         i < n && index($0, want[i + 1]) { i++ }
+         { rest = $0
+           while (i < n && (p = index(rest, want[i + 1]))) { rest = substr(rest, p + length(want[i + 1])); i++ } }
          END { if (i < n) { print "  missing in order: " want[i + 1] > "/dev/stderr"; exit 1 } }' \
         "$2" "$tmp/text.txt"
 }
