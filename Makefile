@@ -16,7 +16,7 @@ PKGS     := cairo cairo-ft freetype2 libcjson lua5.4
 # Debian packages `make deps` installs when a library or tool is missing.
 APT_PKGS := build-essential pkg-config libhpdf-dev libcairo2-dev libfreetype-dev \
             libcjson-dev liblua5.4-dev libcmocka-dev libxxhash-dev \
-            fonts-dejavu-core qpdf poppler-utils
+            fonts-dejavu-core qpdf poppler-utils time
 
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)

@@ -313,15 +313,55 @@ cx_status cx_table_group(const cx_table *t, const size_t *cols, size_t ncols,
                            CX_MAX_GROUP_KEYS);
     size_t n = t->nrows, m = n ? n : 1;
     cx_status st = CX_OK;
-    int32_t *rank = malloc(m * sizeof *rank);
-    uint64_t *key = malloc(m * sizeof *key);
-    g->group = malloc(m * sizeof *g->group);
-    if (!rank || !key || !g->group) {
+    int32_t *rank = NULL;
+    uint64_t *key = NULL;
+    g->nkeys = ncols;
+    g->nrows = n;
+    g->keys[0] = cols[0];
+    if (!(g->group = malloc(m * sizeof *g->group))) {
         st = oom(d);
         goto done;
     }
-    g->nkeys = ncols;
-    g->nrows = n;
+    if (ncols == 1 && t->cols[cols[0]].storage == CX_STORE_CODE) {
+        /* The common case (by vendor, by account): codes map straight to
+         * groups, with no per-row scratch beyond the result, since every
+         * fresh page costs a fault on a large table. */
+        const cx_column *c = &t->cols[cols[0]];
+        size_t dm = cx_dict_count(c->dict);
+        int32_t *id = calloc(dm ? dm : 1, sizeof *id);
+        int32_t *order = dict_sorted_ranks(c->dict);   /* code -> sorted position */
+        int32_t *by_pos = malloc((dm ? dm : 1) * sizeof *by_pos);
+        if (!id || !order || !by_pos) {
+            free(id);
+            free(order);
+            free(by_pos);
+            st = oom(d);
+            goto done;
+        }
+        for (size_t i = 0; i < n; i++)
+            if (c->code[i] >= 0)
+                id[c->code[i]] = 1;                     /* used */
+        for (size_t k = 0; k < dm; k++)
+            by_pos[order[k]] = (int32_t)k;
+        int32_t next = 0;
+        for (size_t p = 0; p < dm; p++) {
+            int32_t code = by_pos[p];
+            id[code] = id[code] ? next++ : -1;
+        }
+        for (size_t i = 0; i < n; i++)
+            g->group[i] = c->code[i] < 0 ? -1 : id[c->code[i]];
+        g->ngroups = (size_t)next;
+        free(id);
+        free(order);
+        free(by_pos);
+        goto sizes;
+    }
+    rank = malloc(m * sizeof *rank);
+    key = malloc(m * sizeof *key);
+    if (!rank || !key) {
+        st = oom(d);
+        goto done;
+    }
     /* Mixed-radix key over the per-column value ranks; UINT64_MAX marks a
      * row with a missing key. */
     uint64_t space = 1;
@@ -388,6 +428,7 @@ cx_status cx_table_group(const cx_table *t, const size_t *cols, size_t ncols,
         g->ngroups = (size_t)(next + 1);
         free(pairs);
     }
+sizes:
     g->first = malloc((g->ngroups ? g->ngroups : 1) * sizeof *g->first);
     g->size = calloc(g->ngroups ? g->ngroups : 1, sizeof *g->size);
     if (!g->first || !g->size) {

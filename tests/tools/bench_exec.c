@@ -5,9 +5,11 @@
  *
  *   bench_exec RUNS COMMAND [ARG…]
  *
- * Prints one line "SECONDS PEAK_KB": the median wall time (CLOCK_MONOTONIC
- * around fork … waitpid) with microsecond digits, and the largest
- * resident set of any run (getrusage RUSAGE_CHILDREN).  The command's
+ * Prints one line "SECONDS PEAK_KB CPU_SECONDS": the median wall time
+ * (CLOCK_MONOTONIC around fork … waitpid) with microsecond digits, the
+ * largest resident set of any run and the mean CPU time (user + system)
+ * per run (both from getrusage RUSAGE_CHILDREN).  CPU time well below
+ * the wall time means the machine was busy with something else.  The command's
  * standard output is discarded; its standard error is passed through.
  * Exit status: 0, or 1 when a run fails (its exit status is reported on
  * stderr) or the command cannot be started.  Never run by `make check`.
@@ -78,7 +80,13 @@ int main(int argc, char **argv)
     qsort(times, (size_t)runs, sizeof *times, cmp_double);
     double med = runs % 2 ? times[runs / 2] : (times[runs / 2 - 1] + times[runs / 2]) / 2;
     struct rusage ru;
-    long peak = getrusage(RUSAGE_CHILDREN, &ru) == 0 ? ru.ru_maxrss : 0;
-    printf("%.6f %ld\n", med, peak);
+    long peak = 0;
+    double cpu = 0;
+    if (getrusage(RUSAGE_CHILDREN, &ru) == 0) {
+        peak = ru.ru_maxrss;
+        cpu = (double)ru.ru_utime.tv_sec + (double)ru.ru_utime.tv_usec / 1e6 +
+              (double)ru.ru_stime.tv_sec + (double)ru.ru_stime.tv_usec / 1e6;
+    }
+    printf("%.6f %ld %.6f\n", med, peak, cpu / runs);
     return 0;
 }
