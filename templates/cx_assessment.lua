@@ -11,18 +11,11 @@
 -- the first).  Peers are every other organisation.
 
 local model = require "models.cx_competencies"
+local shared = require "report.assessment"
 local assessment = dataset "assessment"
-local client = param.client or assessment:value("account", 1)
-
-local scored = assessment:score(model)
-local mine = scored:filter { account = client }
-if #mine == 0 then error(("no organisation called '%s' in the assessment"):format(client)) end
-local me = mine:row(1)
-local peers = scored:filter { account = { ["not"] = client } }
-local bench = assessment:benchmark(model, { client = client, by = "account", good = "Good" })
-
-local function score(x) return x and fmt.number(x, 0) or "–" end
-local function pct(x) return x and fmt.percent(x, 0) or "–" end
+local a = shared.load(assessment, model, param.client)
+local client, me, peers, bench = a.client, a.me, a.peers, a.bench
+local score, pct = shared.score, shared.pct
 
 local next_steps = {
   Ignore = "Make the case for customer experience: measure how customers see you today and name an executive owner.",
@@ -45,18 +38,11 @@ contents()
 h1 "Summary"
 paragraph(("**%s** scores **%s** out of 100 overall, which places it at the **%s** level of CX maturity. It is compared with %d peer organisations."):format(
   client, score(me.overall), me.level or "(not enough answers)", bench.peers))
-local rows = {}
-for i, d in ipairs(bench.dimensions) do
-  rows[#rows + 1] = { d.name, score(d.client), d.rating or "–", score(d.median), d.percentile and fmt.number(d.percentile, 0) or "–" }
-end
-rows[#rows + 1] = { "**Overall**", score(bench.overall.client), bench.overall.level or "–", score(bench.overall.median),
-                    bench.overall.percentile and fmt.number(bench.overall.percentile, 0) or "–" }
-tabulate { header = { "Competency", "Score", "Rating", "Peer median", "Percentile" },
-           align = { "left", "right", "left", "right", "right" }, rows = rows }
+shared.summary_table(a, "Competency")
 
 h1 "Competencies against peers"
 paragraph "Each competency score is the mean of its five items, rescaled from the 1–5 agreement scale to 0–100. The peer band is the middle half of the peer organisations (first to third quartile)."
-rows = {}
+local rows = {}
 for _, d in ipairs(bench.dimensions) do
   rows[#rows + 1] = { d.name, score(d.client), score(d.q1), score(d.median), score(d.q3), pct(d.good_share) }
 end
@@ -94,11 +80,7 @@ tabulate { header = { "Statement", "Competency", "Client", "Peers", "Difference"
            align = { "left", "left", "right", "right", "right" }, rows = item_rows(#items, math.max(#items - 4, 1), -1) }
 
 h1 "Where peers stand"
-rows = {}
-for _, share in ipairs(bench.overall.shares) do
-  rows[#rows + 1] = { share.name .. (share.name == me.level and "  ← client" or ""), pct(share.pct) }
-end
-tabulate { header = { "Maturity level", "Share of peers" }, align = { "left", "right" }, rows = rows }
+shared.level_shares_table(a, "Maturity level")
 
 h1 "Next steps"
 paragraph(("At the **%s** level, the next step is:"):format(me.level or "current"))

@@ -10,17 +10,11 @@
 -- names an account (default: the first); peers are every other one.
 
 local model = require "models.voc_six_ds"
+local shared = require "report.assessment"
 local assessment = dataset "assessment"
-local client = param.client or assessment:value("account", 1)
-
-local scored = assessment:score(model)
-local mine = scored:filter { account = client }
-if #mine == 0 then error(("no organisation called '%s' in the assessment"):format(client)) end
-local me = mine:row(1)
-local bench = assessment:benchmark(model, { client = client, by = "account", good = "Good", top_levels = 2 })
-
-local function score(x) return x and fmt.number(x, 0) or "–" end
-local function pct(x) return x and fmt.percent(x, 0) or "–" end
+local a = shared.load(assessment, model, param.client)
+local client, me, scored, bench = a.client, a.me, a.scored, a.bench
+local score = shared.score
 
 local stage_text = {
   Novices = "Feedback is collected sporadically, if at all, and rarely reaches decision makers.",
@@ -42,14 +36,7 @@ contents()
 h1 "Summary"
 paragraph(("**%s**'s voice-of-the-customer programme scores **%s** out of 100, the **%s** stage. %s"):format(
   client, score(me.overall), me.level or "(not enough answers)", stage_text[me.level] or ""))
-local rows = {}
-for _, d in ipairs(bench.dimensions) do
-  rows[#rows + 1] = { d.name, score(d.client), d.rating or "–", score(d.median), d.percentile and fmt.number(d.percentile, 0) or "–" }
-end
-rows[#rows + 1] = { "**Overall**", score(bench.overall.client), bench.overall.level or "–", score(bench.overall.median),
-                    bench.overall.percentile and fmt.number(bench.overall.percentile, 0) or "–" }
-tabulate { header = { "Discipline", "Score", "Rating", "Peer median", "Percentile" },
-           align = { "left", "right", "left", "right", "right" }, rows = rows }
+shared.summary_table(a, "Discipline")
 
 h1 "The six Ds"
 for _, d in ipairs(model.dimensions) do
@@ -61,17 +48,12 @@ for _, d in ipairs(model.dimensions) do
 end
 
 h1 "Stages"
-rows = {}
-for _, share in ipairs(bench.overall.shares) do
-  rows[#rows + 1] = { share.name .. (share.name == me.level and "  ← client" or ""), pct(share.pct) }
-end
-tabulate { header = { "Stage", "Share of peers" }, align = { "left", "right" }, rows = rows }
+shared.level_shares_table(a, "Stage")
 
 h1 "B2B and B2C peers"
 paragraph "Mean score of each discipline by segment (all organisations, the client included)."
-local header, align = { "Segment", "n" }, { "left", "right" }
+local header, align, rows = { "Segment", "n" }, { "left", "right" }, {}
 for _, d in ipairs(model.dimensions) do header[#header + 1] = d.name; align[#align + 1] = "right" end
-rows = {}
 local segments = scored:group_by("segment"):count()
 for i, seg in ipairs(segments:column("segment")) do
   local row = { seg, segments:value("n", i) }

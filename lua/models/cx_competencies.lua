@@ -11,13 +11,7 @@ return {
     { id = "ee",  name = "Employee Engagement",     items = { "ee_1", "ee_2", "ee_3", "ee_4", "ee_5" } },
     { id = "cc",  name = "Customer Connectedness",  items = { "cc_1", "cc_2", "cc_3", "cc_4", "cc_5" } },
   },
-  ratings = {
-    { below = 30, name = "Very weak" },
-    { below = 50, name = "Weak" },
-    { below = 65, name = "Okay" },
-    { below = 80, name = "Good" },
-    { name = "Very good" },
-  },
+  ratings = require "models.ratings",
   levels = {
     { below = 25, name = "Ignore" },
     { below = 40, name = "Explore" },

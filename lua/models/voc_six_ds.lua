@@ -24,13 +24,7 @@ return {
     { id = "deploy",      name = "Deploy",      items = items "deploy",
       description = "Put changes in place and close the loop" },
   },
-  ratings = {
-    { below = 30, name = "Very weak" },
-    { below = 50, name = "Weak" },
-    { below = 65, name = "Okay" },
-    { below = 80, name = "Good" },
-    { name = "Very good" },
-  },
+  ratings = require "models.ratings",
   levels = {
     { below = 20, name = "Novices" },
     { below = 40, name = "Collectors" },

@@ -1,0 +1,53 @@
+-- Shared by the assessment templates: one client scored against its peers
+-- under a maturity model, and the tables every assessment report shows.
+--
+--   local assessment = require "report.assessment"
+--   local a = assessment.load(dataset "assessment", model, param.client)
+--   -- a.client, a.me (the client's scored row), a.scored, a.peers, a.bench
+--   assessment.summary_table(a, "Competency")
+--   assessment.level_shares_table(a, "Maturity level")
+local M = {}
+
+function M.score(x) return x and fmt.number(x, 0) or "–" end
+function M.pct(x) return x and fmt.percent(x, 0) or "–" end
+
+-- The client (an `account` value; default: the first organisation), its
+-- scored row, the peers (every other organisation) and the benchmark.
+function M.load(ds, model, client, top_levels)
+  client = client or ds:value("account", 1)
+  local scored = ds:score(model)
+  local mine = scored:filter { account = client }
+  if #mine == 0 then error(("no organisation called '%s' in the assessment"):format(client), 2) end
+  return {
+    client = client,
+    model = model,
+    scored = scored,
+    me = mine:row(1),
+    peers = scored:filter { account = { ["not"] = client } },
+    bench = ds:benchmark(model, { client = client, by = "account", good = "Good", top_levels = top_levels or 2 }),
+  }
+end
+
+-- Each dimension's score, rating, peer median and percentile, then overall.
+function M.summary_table(a, what)
+  local rows = {}
+  local function percentile(x) return x and fmt.number(x, 0) or "–" end
+  for _, d in ipairs(a.bench.dimensions) do
+    rows[#rows + 1] = { d.name, M.score(d.client), d.rating or "–", M.score(d.median), percentile(d.percentile) }
+  end
+  local o = a.bench.overall
+  rows[#rows + 1] = { "**Overall**", M.score(o.client), o.level or "–", M.score(o.median), percentile(o.percentile) }
+  tabulate { header = { what, "Score", "Rating", "Peer median", "Percentile" },
+             align = { "left", "right", "left", "right", "right" }, rows = rows }
+end
+
+-- The share of peers at each level, the client's level marked.
+function M.level_shares_table(a, what)
+  local rows = {}
+  for _, share in ipairs(a.bench.overall.shares) do
+    rows[#rows + 1] = { share.name .. (share.name == a.me.level and "  ← client" or ""), M.pct(share.pct) }
+  end
+  tabulate { header = { what, "Share of peers" }, align = { "left", "right" }, rows = rows }
+end
+
+return M
