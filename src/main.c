@@ -11,7 +11,7 @@
 #include "cxreport/build.h"
 
 static const char usage_text[] =
-    "usage: cxreport build SCRIPT [-o OUT.pdf] [--data NAME=PATH]... [--param KEY=VALUE]... [limits]\n"
+    "usage: cxreport build SCRIPT [-o OUT.pdf] [--charts DIR] [--data NAME=PATH]... [--param KEY=VALUE]... [limits]\n"
     "       cxreport check SCRIPT [--data NAME=PATH]... [--param KEY=VALUE]... [limits]\n"
     "       cxreport run   SCRIPT [--data NAME=PATH]... [--param KEY=VALUE]... [limits]\n"
     "       cxreport --help | --version\n";
@@ -28,6 +28,8 @@ static const char help_text[] =
     "options:\n"
     "  -o, --output FILE       the PDF to write (default: SCRIPT's name with .pdf,\n"
     "                          in the current folder)\n"
+    "  --charts DIR            build only: also write every chart as DIR/NN-name.png\n"
+    "                          (2x) and DIR/NN-name.svg, once the build succeeded\n"
     "  --data NAME=PATH        a dataset (.json, .jsonl, .ndjson, .csv) the script\n"
     "                          reads with dataset \"NAME\"; repeatable\n"
     "  --param KEY=VALUE       a string the script reads as param.KEY; repeatable\n"
@@ -157,7 +159,7 @@ static int parse_args(int argc, char **argv, args *a)
             snprintf(flag, sizeof flag, "%s", arg);
         }
         static const char *const with_value[] = {
-            "-o", "--output", "--data", "--param", "--max-memory", "--max-steps",
+            "-o", "--output", "--charts", "--data", "--param", "--max-memory", "--max-steps",
             "--timeout", "--max-rows", "--max-line-bytes", NULL};
         int needs = 0;
         for (int k = 0; with_value[k]; k++)
@@ -173,6 +175,12 @@ static int parse_args(int argc, char **argv, args *a)
             if (o->command != CX_CMD_BUILD)
                 return usage_error("'%s' only goes with build", flag);
             o->output = value;
+        } else if (!strcmp(flag, "--charts")) {
+            if (o->command != CX_CMD_BUILD)
+                return usage_error("'%s' only goes with build", flag);
+            if (!value[0])
+                return usage_error("%s", "--charts expects a folder");
+            o->charts_dir = value;
         } else if (!strcmp(flag, "--data")) {
             if (o->ndata == sizeof a->data / sizeof a->data[0])
                 return usage_error("%s", "too many --data options");

@@ -7,6 +7,11 @@
  * in the target folder, renamed at the end), so a failed build leaves an
  * earlier output byte-for-byte untouched and no temporary behind.
  *
+ * With charts_dir set, a build also writes every chart of the report as
+ * CHARTS_DIR/NN-name.png (2×) and .svg, after the PDF, and only when
+ * everything else succeeded: all of them are rendered before anything is
+ * written.
+ *
  * Ownership: cx_build_opts and everything it points to are borrowed.
  */
 #ifndef CXREPORT_BUILD_H
@@ -30,6 +35,7 @@ typedef struct cx_build_opts {
     cx_command command;
     const char *script;
     const char *output;             /* CX_CMD_BUILD only */
+    const char *charts_dir;         /* CX_CMD_BUILD only; NULL = no chart export */
     size_t ndata;
     const cx_data_arg *data;
     size_t nparams;

@@ -2,10 +2,11 @@
  * doc.h — the document tree a report script builds.
  *
  * A cx_doc is metadata plus a flat sequence of blocks (headings,
- * paragraphs, lists, tables, page breaks, the contents).  It says what the
- * report contains, never where things go: measuring, line breaking and
- * pagination belong to layout.  Inline markup in paragraphs, list items
- * and table cells is parsed here, once, into styled spans:
+ * paragraphs, lists, tables, charts, page breaks, the contents).  It says
+ * what the report contains, never where things go: measuring, line
+ * breaking and pagination belong to layout.  Inline markup in paragraphs,
+ * list items, table cells and chart captions is parsed here, once, into
+ * styled spans:
  *
  *   **bold**   *italic*   ***bold italic***   \*  \\  (escapes)
  *
@@ -25,6 +26,7 @@
 #include <stddef.h>
 
 #include "cxreport/arena.h"
+#include "cxreport/chart.h"
 #include "cxreport/diag.h"
 
 enum { CX_STYLE_BOLD = 1u, CX_STYLE_ITALIC = 2u };
@@ -49,6 +51,7 @@ typedef enum cx_block_kind {
     CX_BLOCK_TABLE,
     CX_BLOCK_PAGE_BREAK,
     CX_BLOCK_CONTENTS,
+    CX_BLOCK_CHART,
 } cx_block_kind;
 
 typedef struct cx_doc_table {
@@ -58,6 +61,19 @@ typedef struct cx_doc_table {
     cx_rich *cells;         /* nrows * ncols, row-major */
 } cx_doc_table;
 
+/* A chart: its spec, deep-copied (every array and string lives in the
+ * document's arena), checked when it was added (cx_chart_describe runs the
+ * chart stage's input checks), so layout only has to build it. */
+typedef struct cx_doc_chart {
+    cx_chart_spec spec;
+    int number;             /* figure number: 1, 2, ... in document order
+                               among the charts with a caption; 0 = none */
+    cx_rich caption;        /* inline markup; no spans = no caption */
+    const char *name;       /* file-name stem for chart exports; NULL = a
+                               slug of the title */
+    const char *alt;        /* one-sentence text alternative */
+} cx_doc_chart;
+
 typedef struct cx_block {
     cx_block_kind kind;
     int level;              /* HEADING: 1..3 */
@@ -66,6 +82,7 @@ typedef struct cx_block {
     size_t nitems;          /* LIST */
     cx_rich *items;         /* LIST */
     cx_doc_table *table;    /* TABLE */
+    cx_doc_chart *chart;    /* CHART */
     /* where the script added it, for diagnostics; NULL/0 if unknown */
     const char *src_file;
     long src_line;
@@ -97,6 +114,13 @@ cx_status cx_doc_add_list(cx_doc *doc, bool numbered, const char *const *items,
 cx_status cx_doc_add_table(cx_doc *doc, size_t ncols, const char *const *header,
                            const cx_align *align, size_t nrows,
                            const char *const *cells, cx_diag *diag);
+/* A chart block; with a caption it is figure N, "Figure N: caption" under
+ * the chart (charts without one are not numbered).  spec is
+ * copied; it must pass the chart stage's checks (CX_ESCRIPT otherwise,
+ * with the chart stage's message).  caption: inline markup or NULL.  name:
+ * NULL, or 1 to 100 ASCII letters, digits, '-' and '_'. */
+cx_status cx_doc_add_chart(cx_doc *doc, const cx_chart_spec *spec, const char *caption,
+                           const char *name, cx_diag *diag);
 cx_status cx_doc_add_page_break(cx_doc *doc, cx_diag *diag);
 cx_status cx_doc_add_contents(cx_doc *doc, cx_diag *diag);
 

@@ -13,16 +13,17 @@
  * CX_FACE_* in chart.h).  Widths of text runs are measured with the
  * embedded fonts' advances, so a renderer may right-align with them.
  *
- * Adding a kind of block later (charts, images, key figures, callouts)
- * means emitting items for it: charts already have one (CX_ITEM_DL, a
- * display list placed on the page, drawn by the PDF renderer); other
- * graphics can be built from rects, lines and text or get an item kind of
- * their own.  Pages, links and outlines stay as they are.
+ * Adding a kind of block later (images, key figures, callouts) means
+ * emitting items for it: charts have one (CX_ITEM_DL, a display list
+ * placed on the page, drawn by the PDF renderer); other graphics can be
+ * built from rects, lines and text or get an item kind of their own.
+ * Pages, links and outlines stay as they are.
  *
- * Ownership: the result owns its pages, items and the strings it
- * generated (page numbers, dates); text runs may also point into the
- * document's arena, so the document must outlive the result.  Free with
- * cx_layout_free (render.h; accepts NULL).
+ * Ownership: the result owns its pages, items, the strings it generated
+ * (page numbers, dates) and the display lists of the document's charts
+ * (built once, here, for the PDF and for chart exports alike); text runs
+ * may also point into the document's arena, so the document must outlive
+ * the result.  Free with cx_layout_free (render.h; accepts NULL).
  */
 #ifndef CXREPORT_LAYOUT_H
 #define CXREPORT_LAYOUT_H
@@ -104,8 +105,8 @@ typedef struct cx_item_link {
 } cx_item_link;
 
 /* The list keeps its own coordinates (points, y down from its top-left
- * corner); the renderer maps them onto the page.  Borrowed: the list must
- * outlive the result (whoever adds chart blocks decides who owns it). */
+ * corner); the renderer maps them onto the page.  Chart blocks' lists are
+ * owned by the result (cx_layout_result.charts). */
 typedef struct cx_item_dl {
     const cx_dl *dl;
     double x, y_top;    /* page position of the list's top-left corner */
@@ -136,14 +137,23 @@ typedef struct cx_outline_entry {
     double y;           /* top of the heading */
 } cx_outline_entry;
 
+/* One chart of the document, in document order. */
+typedef struct cx_layout_chart {
+    cx_dl *dl;          /* owned by the result; drawn by a CX_ITEM_DL item */
+    size_t block;       /* index of the chart block in the document */
+    size_t page;        /* 0-based page it is drawn on */
+} cx_layout_chart;
+
 struct cx_layout_result {
     double page_width, page_height;
     size_t npages;
     cx_layout_page *pages;
     size_t noutline;
     cx_outline_entry *outline;
+    size_t ncharts;
+    cx_layout_chart *charts;
     cx_arena *arena;    /* generated strings, outline titles */
-    size_t cap_pages, cap_outline;  /* private */
+    size_t cap_pages, cap_outline, cap_charts;  /* private */
 };
 
 #endif

@@ -2,10 +2,13 @@
  * build.c — one build: data, script, layout, render, write.
  *
  * Stages run strictly in order and each one's failure stops the build
- * before anything is written.  Everything the build allocates is released
- * on every path (one cleanup label).
+ * before anything is written: the PDF and the chart exports (--charts)
+ * are both rendered into memory first, then written, the PDF first.
+ * Everything the build allocates is released on every path (one cleanup
+ * label).
  */
 #include "cxreport/build.h"
+#include "charts.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -49,6 +52,7 @@ cx_status cx_build_run(const cx_build_opts *opts, cx_diag *diag, char *trace, si
     cx_layout_result *layout = NULL;
     unsigned char *pdf = NULL;
     size_t pdf_len = 0;
+    cx_chart_files *charts = NULL;
     cx_script_env env;
     memset(&env, 0, sizeof env);
 
@@ -88,10 +92,17 @@ cx_status cx_build_run(const cx_build_opts *opts, cx_diag *diag, char *trace, si
         goto done;
     if ((st = cx_pdf_render(layout, doc, &ropts, &pdf, &pdf_len, diag)) != CX_OK)
         goto done;
+    bool want_charts = opts->command == CX_CMD_BUILD && opts->charts_dir;
+    if (want_charts && ((st = cx_charts_render(layout, doc, &ropts, &charts, diag)) != CX_OK
+                        || (st = cx_charts_make_dir(opts->charts_dir, diag)) != CX_OK))
+        goto done;
     if (opts->command == CX_CMD_BUILD)
         st = cx_write_atomic(opts->output, pdf, pdf_len, diag);
+    if (st == CX_OK && want_charts)
+        st = cx_charts_write(charts, opts->charts_dir, diag);
 
 done:
+    cx_chart_files_free(charts);
     free(pdf);
     cx_layout_free(layout);
     cx_strlist_free(&env.files_read);

@@ -8,6 +8,7 @@
  * decides where anything goes: that is layout's job.
  */
 #include "cxreport/doc.h"
+#include "doc_chart.h"
 
 #include <stdint.h>
 #include <stdio.h>
@@ -21,6 +22,7 @@ struct cx_doc {
     size_t nblocks, cap;
     const char *src_file;   /* arena copy; NULL = unknown */
     long src_line;
+    int nfigures;           /* captioned charts so far */
 };
 
 cx_doc *cx_doc_new(void)
@@ -323,6 +325,51 @@ cx_status cx_doc_add_table(cx_doc *doc, size_t ncols, const char *const *header,
     if (!b)
         return oom(doc, diag);
     b->table = t;
+    doc->nblocks++;
+    return CX_OK;
+}
+
+cx_status cx_doc_add_chart(cx_doc *doc, const cx_chart_spec *spec, const char *caption,
+                           const char *name, cx_diag *diag)
+{
+    if (!spec)
+        return missing(doc, diag, "chart spec");
+    if (caption) {
+        cx_status st = check_text(doc, caption, "chart caption", diag);
+        if (st != CX_OK)
+            return st;
+    }
+    if (name && !cx_doc_chart_name_ok(name))
+        return cx_diag_set(diag, CX_ESCRIPT, doc->src_file, doc->src_line, 0,
+                           "chart: name must be 1 to %d ASCII letters, digits, '-' or '_'",
+                           CX_DOC_CHART_NAME_MAX);
+    /* The text alternative runs the chart stage's input checks: a spec
+     * that passes here builds unless it lacks room (layout says so). */
+    char *alt = NULL;
+    cx_status st = cx_chart_describe(spec, &alt, diag);
+    if (st != CX_OK) {
+        if (diag) {
+            snprintf(diag->file, sizeof diag->file, "%s", doc->src_file ? doc->src_file : "");
+            diag->line = doc->src_line;
+        }
+        return st;
+    }
+    cx_doc_chart *c = cx_arena_calloc(doc->arena, 1, sizeof *c);
+    const char *alt_copy = cx_arena_strdup(doc->arena, alt);
+    free(alt);
+    if (!c || !alt_copy || cx_doc_chart_copy(doc->arena, spec, &c->spec) != CX_OK)
+        return oom(doc, diag);
+    c->alt = alt_copy;
+    if (name && !(c->name = cx_arena_strdup(doc->arena, name)))
+        return oom(doc, diag);
+    if (caption && (st = parse_rich(doc, caption, &c->caption, diag)) != CX_OK)
+        return st;
+    cx_block *b = push_block(doc, CX_BLOCK_CHART);
+    if (!b)
+        return oom(doc, diag);
+    if (c->caption.nspans > 0)
+        c->number = ++doc->nfigures;
+    b->chart = c;
     doc->nblocks++;
     return CX_OK;
 }

@@ -36,6 +36,7 @@ typedef struct prep {
     cx_lrun *markers;           /* LIST: "•" or "12." */
     double indent;              /* LIST: text starts this far in */
     cx_ptable *table;           /* TABLE */
+    cx_pchart *chart;           /* CHART */
 } prep;
 
 typedef struct centry {         /* one line (or more) of the contents */
@@ -291,6 +292,9 @@ static cx_status prepare(flow *F)
         case CX_BLOCK_TABLE:
             st = cx_layout_table_prepare(L, b->table, &p->table);
             break;
+        case CX_BLOCK_CHART:
+            st = cx_layout_chart_prepare(L, i, &p->chart);
+            break;
         case CX_BLOCK_PAGE_BREAK:
         case CX_BLOCK_CONTENTS:
             break;
@@ -376,6 +380,8 @@ static double start_height(flow *F, size_t j, double gap, int depth)
         return b->nitems ? gap + fmax(body_lh, text_start(&F->preps[j].items[0], body_lh)) : 0;
     case CX_BLOCK_TABLE:
         return gap + cx_layout_table_min_start(L, F->preps[j].table);
+    case CX_BLOCK_CHART:
+        return cx_layout_chart_min_start(F->preps[j].chart, gap);
     case CX_BLOCK_HEADING: {
         gap = fmax(gap, H_BEFORE[b->level - 1]);
         double h = gap + heading_height(F, j);
@@ -721,6 +727,9 @@ static cx_status place_all(flow *F)
         case CX_BLOCK_TABLE:
             cx_layout_table_place(L, F->preps[i].table);
             break;
+        case CX_BLOCK_CHART:
+            cx_layout_chart_place(L, F->preps[i].chart);
+            break;
         case CX_BLOCK_CONTENTS: {
             cx_status st = place_contents(F);
             if (st != CX_OK)
@@ -851,6 +860,9 @@ void cx_layout_free(cx_layout_result *lr)
     for (size_t p = 0; p < lr->npages; p++)
         free(lr->pages[p].items);
     free(lr->pages);
+    for (size_t c = 0; c < lr->ncharts; c++)
+        cx_dl_free(lr->charts[c].dl);
+    free(lr->charts);
     free(lr->outline);
     cx_arena_free(lr->arena);
     free(lr);

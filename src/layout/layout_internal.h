@@ -1,7 +1,7 @@
 /*
  * layout_internal.h — the pagination state shared by the layout files
  * (layout.c: pages, text blocks, contents, title and footers;
- * layout_table.c: tables).  Not a public interface.
+ * layout_table.c: tables; layout_chart.c: charts).  Not a public interface.
  */
 #ifndef CX_LAYOUT_INTERNAL_H
 #define CX_LAYOUT_INTERNAL_H
@@ -60,5 +60,21 @@ double cx_layout_table_min_start(const cx_layout_state *L, const cx_ptable *pt);
 /* Places the table in the flow, splitting between rows with the header
  * repeated on every page it spans. */
 void cx_layout_table_place(cx_layout_state *L, const cx_ptable *pt);
+
+/* ---- charts (layout_chart.c) ------------------------------------------- */
+
+typedef struct cx_pchart cx_pchart;
+
+/* Builds the chart's display list (owned by the result from here on) and
+ * breaks its caption.  A chart that cannot be built, or that is wider
+ * than the text or taller than a page, is an error at the script line
+ * that added it. */
+cx_status cx_layout_chart_prepare(cx_layout_state *L, size_t block, cx_pchart **out);
+/* Height of the chart and its caption: they never part. */
+double cx_layout_chart_height(const cx_pchart *pc);
+/* Height it needs at the bottom of a page to begin there, after `gap`. */
+double cx_layout_chart_min_start(const cx_pchart *pc, double gap);
+/* Places chart and caption, on the next page when they do not fit. */
+void cx_layout_chart_place(cx_layout_state *L, const cx_pchart *pc);
 
 #endif

@@ -345,6 +345,7 @@ static int open_environment(lua_State *L)
     cx_lua_open_aggregate(L);
     cx_lua_open_maturity(L);
     cx_lua_open_stats(L);
+    cx_lua_open_chart(L);
     cx_sandbox_seal(L);
     return 0;
 }

@@ -58,6 +58,7 @@ void cx_lua_sorted_keys(lua_State *L, int idx);
 void cx_lua_open_doc(lua_State *L);
 void cx_lua_open_data(lua_State *L);
 void cx_lua_open_stats(lua_State *L);
+void cx_lua_open_chart(lua_State *L);
 
 /* lua_data.c: datasets as full userdata "cx.dataset" (borrowed from the
  * build, or owning a derived table), and groups "cx.groups". */

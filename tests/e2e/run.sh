@@ -78,6 +78,47 @@ if [ -x "$gen" ]; then
     check "fixtures are reproduced by tests/tools/gen_fixtures" diff -r -q "$tmp/fixtures" fixtures
 fi
 
+# --charts DIR: every chart as DIR/NN-name.png (2x) and .svg, in document
+# order, named by `name` or a slug of the title; the same bytes every time;
+# nothing at all when the build fails.
+cx build tests/e2e/cases/charts.lua -o "$tmp/ch.pdf" --charts "$tmp/charts/a" > /dev/null 2>&1
+check "--charts builds and creates the folder" test $? -eq 0 -a -d "$tmp/charts/a"
+for stem in 01-nps-ranking 02-nps-with-95-confidence-interval 03-promoters-passives-and-detractors \
+            04-responses-by-role 05-nps-over-time 06-nps-by-customer-segment 07-satisfaction-and-nps \
+            08-cx-maturity-by-competency 09-organisations-by-maturity-level \
+            10-competency-scores-by-segment 11-key-figures-against-peers 12-where-helix-stands 13-chart; do
+    echo "$stem.png"; echo "$stem.svg"
+done | sort > "$tmp/charts.want"
+ls -A "$tmp/charts/a" > "$tmp/charts.got"
+check "--charts writes NN-name.png and .svg for every chart" cmp -s "$tmp/charts.want" "$tmp/charts.got"
+if ! cmp -s "$tmp/charts.want" "$tmp/charts.got"; then diff "$tmp/charts.want" "$tmp/charts.got" | head; fi
+# PNG signature, then IHDR width: 2 px per point of a 481.876 pt column
+# with 8 pt margins, 2 * 497.876 = 995.75, rounded up: 996 = 0x3e4
+check "chart PNG is a PNG at twice the chart's size" sh -c \
+    "od -An -tx1 -N24 '$tmp/charts/a/01-nps-ranking.png' | tr -d ' \n' | grep -q '^89504e470d0a1a0a0000000d49484452000003e4'"
+check "chart SVG is an SVG in points" grep -q '<svg .*width="497.876pt"' "$tmp/charts/a/01-nps-ranking.svg"
+cx build tests/e2e/cases/charts.lua -o "$tmp/ch2.pdf" --charts "$tmp/charts/b" > /dev/null 2>&1
+check "two chart exports are byte-identical" diff -r "$tmp/charts/a" "$tmp/charts/b"
+cx build tests/e2e/cases/charts.lua -o "$tmp/ch3.pdf" > /dev/null 2>&1
+check "the PDF does not change with --charts" cmp -s "$tmp/ch.pdf" "$tmp/ch3.pdf"
+printf 'chart { kind = "bar", categories = { "a" }, values = { 1 } }\nerror("late failure")\n' > "$tmp/late.lua"
+cx build "$tmp/late.lua" -o "$tmp/late.pdf" --charts "$tmp/charts/late" > /dev/null 2>&1
+check "a script error exits 4 with --charts" test $? -eq 4
+check "a failed build writes no chart files" test ! -e "$tmp/charts/late"
+printf 'chart { kind = "bar", categories = { "a" }, values = { 1 } }\nchart { kind = "radar", categories = { "a", "b" }, values = { 1, 2 } }\n' > "$tmp/layoutfail.lua"
+mkdir -p "$tmp/charts/kept"
+cx build "$tmp/layoutfail.lua" -o "$tmp/layoutfail.pdf" --charts "$tmp/charts/kept" > "$tmp/layoutfail.log" 2>&1
+check "a chart that cannot be drawn is a script error at its line" \
+    grep -q '^.*layoutfail.lua:2: chart: a radar chart needs 3 to 12 dimensions, not 2$' "$tmp/layoutfail.log"
+check "a chart that cannot be drawn writes no chart files" sh -c "[ -z \"\$(ls -A '$tmp/charts/kept')\" ] && [ ! -e '$tmp/layoutfail.pdf' ]"
+cx check tests/e2e/cases/charts.lua --charts "$tmp/charts/c" > /dev/null 2>&1
+check "--charts only goes with build (2)" test $? -eq 2
+printf 'x\n' > "$tmp/charts/file"
+printf 'chart { kind = "bar", categories = { "a" }, values = { 1 } }\n' > "$tmp/one.lua"
+cx build "$tmp/one.lua" -o "$tmp/one.pdf" --charts "$tmp/charts/file" > /dev/null 2>&1
+check "--charts naming a file is an output error (5)" test $? -eq 5
+check "--charts naming a file writes no PDF" test ! -e "$tmp/one.pdf"
+
 # A script that only names its report builds a one-page PDF.
 printf 'report { title = "Only a title", subtitle = "and a subtitle", author = "A. Author" }\n' > "$tmp/title.lua"
 cx build "$tmp/title.lua" -o "$tmp/title.pdf" > /dev/null 2>&1

@@ -1,6 +1,6 @@
 /*
- * test_doc.c — the document tree: inline markup, UTF-8 validation and the
- * adders' checks.
+ * test_doc.c — the document tree: inline markup, UTF-8 validation, the
+ * adders' checks and the chart block's deep copy.
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -8,6 +8,8 @@
 #include <setjmp.h>
 #include <cmocka.h>
 
+#include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cxreport/doc.h"
@@ -556,6 +558,202 @@ static void many_blocks_grow_the_document(void **state)
     cx_doc_free(NULL);
 }
 
+
+/* ---- chart blocks -------------------------------------------------------- */
+
+/* A small ranking whose arrays live in the caller's (mutable) memory. */
+typedef struct chart_input {
+    char cats[3][16];
+    const char *catp[3];
+    double values[3], lo[3], hi[3];
+    char series_name[16];
+    cx_chart_series series;
+    size_t highlight[1];
+    char ref_label[16];
+    cx_chart_ref refs[1];
+    cx_rgba palette[2];
+    cx_chart_spec spec;
+} chart_input;
+
+static void chart_input_init(chart_input *in)
+{
+    memset(in, 0, sizeof *in);
+    static const char *const names[3] = { "Acme", "Borealis", "Cobalt" };
+    static const double v[3] = { 31, -5, 12 };
+    for (int i = 0; i < 3; i++) {
+        strcpy(in->cats[i], names[i]);
+        in->catp[i] = in->cats[i];
+        in->values[i] = v[i];
+        in->lo[i] = v[i] - 4;
+        in->hi[i] = v[i] + 4;
+    }
+    strcpy(in->series_name, "NPS");
+    in->series = (cx_chart_series){ in->series_name, 3, in->values, NULL, in->lo, in->hi };
+    in->highlight[0] = 1;
+    strcpy(in->ref_label, "Average");
+    in->refs[0] = (cx_chart_ref){ 12.7, in->ref_label, 1 };
+    in->palette[0] = CX_RGB(0x112233);
+    in->palette[1] = CX_RGB(0x445566);
+    in->spec = (cx_chart_spec){ .kind = CX_CHART_DOT, .title = "NPS by vendor",
+                                .ncategories = 3, .categories = in->catp, .nseries = 1,
+                                .series = &in->series, .nhighlight = 1,
+                                .highlight = in->highlight, .nrefs = 1, .refs = in->refs,
+                                .npalette = 2, .palette = in->palette,
+                                .format = { .decimals = 1, .suffix = " pts" } };
+}
+
+/* Each chart test gets a new document, a diag and the sample input. */
+typedef struct chart_world {
+    cx_doc *doc;
+    cx_diag d;
+    chart_input in;
+} chart_world;
+
+static int chart_setup(void **state)
+{
+    chart_world *w = calloc(1, sizeof *w);
+    if (!w || !(w->doc = cx_doc_new()))
+        return -1;
+    cx_diag_clear(&w->d);
+    chart_input_init(&w->in);
+    *state = w;
+    return 0;
+}
+
+static int chart_teardown(void **state)
+{
+    chart_world *w = *state;
+    cx_doc_free(w->doc);
+    free(w);
+    return 0;
+}
+
+static void chart_block_keeps_a_deep_copy_of_the_spec(void **state)
+{
+    chart_world *w = *state;
+    cx_doc *doc = w->doc;
+    cx_diag *d = &w->d;
+    chart_input *in = malloc(sizeof *in);
+    assert_non_null(in);
+    chart_input_init(in);
+    cx_doc_set_source(doc, "r.lua", 12);
+    assert_int_equal(cx_doc_add_chart(doc, &in->spec, "NPS, **2016**", "nps", d), CX_OK);
+    /* scribble over and free everything the caller passed */
+    memset(in, 0x55, sizeof *in);
+    free(in);
+
+    const cx_block *b = cx_doc_block(doc, 0);
+    assert_int_equal(b->kind, CX_BLOCK_CHART);
+    assert_int_equal(b->src_line, 12);
+    const cx_chart_spec *s = &b->chart->spec;
+    assert_int_equal(s->kind, CX_CHART_DOT);
+    assert_string_equal(s->title, "NPS by vendor");
+    assert_int_equal(s->ncategories, 3);
+    assert_string_equal(s->categories[0], "Acme");
+    assert_string_equal(s->categories[2], "Cobalt");
+    assert_int_equal(s->nseries, 1);
+    assert_string_equal(s->series[0].name, "NPS");
+    assert_int_equal(s->series[0].n, 3);
+    assert_true(s->series[0].values[1] == -5.0);
+    assert_null(s->series[0].x);
+    assert_true(s->series[0].lo[2] == 12.0 - 4.0);
+    assert_true(s->series[0].hi[0] == 31.0 + 4.0);
+    assert_int_equal(s->nhighlight, 1);
+    assert_int_equal(s->highlight[0], 1);
+    assert_int_equal(s->nrefs, 1);
+    assert_true(s->refs[0].value == 12.7);
+    assert_string_equal(s->refs[0].label, "Average");
+    assert_int_equal(s->refs[0].decimals, 1);
+    assert_int_equal(s->npalette, 2);
+    assert_int_equal(s->palette[1], CX_RGB(0x445566));
+    assert_string_equal(s->format.suffix, " pts");
+    assert_null(s->format.prefix);
+    assert_string_equal(b->chart->name, "nps");
+}
+
+static void chart_caption_is_markup_and_charts_are_numbered_in_order(void **state)
+{
+    chart_world *w = *state;
+    cx_doc *doc = w->doc;
+    cx_diag *d = &w->d;
+    chart_input *in = &w->in;
+    assert_int_equal(cx_doc_add_chart(doc, &in->spec, "NPS, **2016**", NULL, d), CX_OK);
+    assert_int_equal(cx_doc_add_paragraph(doc, "between", d), CX_OK);
+    assert_int_equal(cx_doc_add_chart(doc, &in->spec, NULL, NULL, d), CX_OK);
+    assert_int_equal(cx_doc_add_chart(doc, &in->spec, "Third", NULL, d), CX_OK);
+    const cx_doc_chart *c1 = cx_doc_block(doc, 0)->chart;
+    assert_int_equal(c1->number, 1);
+    assert_null(c1->name);
+    assert_int_equal(c1->caption.nspans, 2);
+    assert_string_equal(c1->caption.spans[0].text, "NPS, ");
+    assert_string_equal(c1->caption.spans[1].text, "2016");
+    assert_int_equal(c1->caption.spans[1].style, CX_STYLE_BOLD);
+    /* an uncaptioned chart is not a numbered figure */
+    assert_int_equal(cx_doc_block(doc, 2)->chart->number, 0);
+    assert_int_equal(cx_doc_block(doc, 2)->chart->caption.nspans, 0);
+    assert_int_equal(cx_doc_block(doc, 3)->chart->number, 2);
+}
+
+static void chart_alt_text_is_the_chart_stages_description(void **state)
+{
+    chart_world *w = *state;
+    cx_doc *doc = w->doc;
+    cx_diag *d = &w->d;
+    chart_input *in = &w->in;
+    char *described = NULL;
+    assert_int_equal(cx_chart_describe(&in->spec, &described, d), CX_OK);
+    assert_int_equal(cx_doc_add_chart(doc, &in->spec, NULL, NULL, d), CX_OK);
+    assert_string_equal(cx_doc_block(doc, 0)->chart->alt, described);
+    free(described);
+}
+
+static void chart_that_fails_the_chart_checks_is_a_script_error_at_its_line(void **state)
+{
+    chart_world *w = *state;
+    cx_doc *doc = w->doc;
+    cx_diag *d = &w->d;
+    chart_input *in = &w->in;
+    in->series.n = 2;                        /* 2 values for 3 categories */
+    cx_doc_set_source(doc, "r.lua", 7);
+    assert_int_equal(cx_doc_add_chart(doc, &in->spec, NULL, NULL, d), CX_ESCRIPT);
+    assert_string_equal(d->file, "r.lua");
+    assert_int_equal(d->line, 7);
+    assert_non_null(strstr(d->message, "has 2 values for 3 categories"));
+    chart_input_init(in);
+    in->values[2] = NAN;
+    assert_int_equal(cx_doc_add_chart(doc, &in->spec, NULL, NULL, d), CX_ESCRIPT);
+    assert_non_null(strstr(d->message, "value 3 is NaN"));
+    chart_input_init(in);
+    in->spec.ncategories = 0;
+    assert_int_equal(cx_doc_add_chart(doc, &in->spec, NULL, NULL, d), CX_ESCRIPT);
+    assert_non_null(strstr(d->message, "no data"));
+    assert_int_equal(cx_doc_block_count(doc), 0);
+}
+
+static void chart_name_and_caption_are_checked(void **state)
+{
+    chart_world *w = *state;
+    cx_doc *doc = w->doc;
+    cx_diag *d = &w->d;
+    chart_input *in = &w->in;
+    const char *bad[] = { "", "../up", "a b", "x.png", "caf\xC3\xA9" };
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        assert_int_equal(cx_doc_add_chart(doc, &in->spec, NULL, bad[i], d), CX_ESCRIPT);
+        assert_non_null(strstr(d->message, "name must be 1 to 100 ASCII letters"));
+    }
+    char longname[102];
+    memset(longname, 'a', 101);
+    longname[101] = '\0';
+    assert_int_equal(cx_doc_add_chart(doc, &in->spec, NULL, longname, d), CX_ESCRIPT);
+    longname[100] = '\0';
+    assert_int_equal(cx_doc_add_chart(doc, &in->spec, NULL, longname, d), CX_OK);
+    assert_int_equal(cx_doc_add_chart(doc, &in->spec, NULL, "Nps_2016-v2", d), CX_OK);
+    assert_int_equal(cx_doc_add_chart(doc, &in->spec, "bad \xC3", NULL, d), CX_ESCRIPT);
+    assert_string_equal(d->message, "invalid UTF-8 in chart caption at byte 5");
+    assert_int_equal(cx_doc_add_chart(doc, NULL, NULL, NULL, d), CX_ESCRIPT);
+    assert_int_equal(cx_doc_block_count(doc), 2);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -604,6 +802,11 @@ int main(void)
         cmocka_unit_test(unknown_metadata_key_is_an_error),
         cmocka_unit_test(blocks_record_where_the_script_added_them),
         cmocka_unit_test(many_blocks_grow_the_document),
+        cmocka_unit_test_setup_teardown(chart_block_keeps_a_deep_copy_of_the_spec, chart_setup, chart_teardown),
+        cmocka_unit_test_setup_teardown(chart_caption_is_markup_and_charts_are_numbered_in_order, chart_setup, chart_teardown),
+        cmocka_unit_test_setup_teardown(chart_alt_text_is_the_chart_stages_description, chart_setup, chart_teardown),
+        cmocka_unit_test_setup_teardown(chart_that_fails_the_chart_checks_is_a_script_error_at_its_line, chart_setup, chart_teardown),
+        cmocka_unit_test_setup_teardown(chart_name_and_caption_are_checked, chart_setup, chart_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
