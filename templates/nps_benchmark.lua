@@ -87,6 +87,16 @@ paragraph(("Loyalty pays: at the company level, NPS correlates with net purchase
 
 h1 "Vendor ranking"
 paragraph(("Vendors with at least %d responses, ranked by NPS. The 95 %% confidence interval uses the adjusted Wald method."):format(min_n))
+chart { kind = "bar", title = ("Net Promoter Score by vendor, %s"):format(year), x_title = "NPS", noun = "vendors",
+        data = ranked, category = "vendor", value = "nps", horizontal = true, sort = "desc",
+        refs = { { value = average, label = "Industry average", decimals = 1 } },
+        caption = ("Vendors with at least %d responses; the dashed line is the industry average."):format(min_n),
+        name = "nps-ranking" }
+chart { kind = "dot", title = "NPS with 95 % confidence interval", x_title = "NPS", noun = "vendors",
+        data = ranked, category = "vendor", value = "nps", lo = "ci_low", hi = "ci_high", sort = "desc",
+        refs = { { value = average, label = "Average", decimals = 1 } },
+        caption = "Adjusted Wald intervals; an interval that crosses the average is not significantly different from it.",
+        name = "nps-intervals" }
 local rows = {}
 for _, r in ipairs(ranked:rows()) do
   rows[#rows + 1] = { r.rank, r.vendor, n_text(r.n), fmt.nps(r.nps), ("%s to %s"):format(fmt.nps(r.ci_low), fmt.nps(r.ci_high)) }
@@ -94,6 +104,13 @@ end
 tabulate { header = { "Rank", "Vendor", "n", "NPS", "95 % CI" }, align = { "right", "left", "right", "right", "right" }, rows = rows }
 
 h2 "Promoters, passives and detractors"
+chart { kind = "stacked100", title = "Promoters, passives and detractors", horizontal = true, sort = "desc",
+        categories = ranked:column("vendor"), suffix = "%",
+        series = { { name = "Promoters", values = ranked:column("promoters") },
+                   { name = "Passives", values = ranked:column("passives") },
+                   { name = "Detractors", values = ranked:column("detractors") } },
+        palette = { "#009E73", "#BBBBBB", "#D55E00" }, noun = "vendors",
+        caption = "Share of each answer group, sorted by the share of promoters.", name = "nps-groups" }
 rows = {}
 for _, r in ipairs(ranked:rows()) do
   rows[#rows + 1] = { r.vendor, fmt.percent(r.promoters, 0), fmt.percent(r.passives, 0), fmt.percent(r.detractors, 0) }
@@ -103,6 +120,10 @@ tabulate { header = { "Vendor", "Promoters", "Passives", "Detractors" }, align =
 if change then
   h1 "Change from last year"
   local moved = change:filter { change = { missing = false } }:sort("-change")
+  chart { kind = "bar", title = ("Change in NPS, %s to %s"):format(last_year, year), x_title = "Change in NPS points",
+          noun = "vendors", data = moved, category = "vendor", value = "change", horizontal = true, sort = "desc",
+          highlight = (function() local h = {} for _, r in ipairs(moved:filter { significant = true }:rows()) do h[#h + 1] = r.vendor end return h end)(),
+          decimals = 1, caption = "Highlighted: significant changes (p < 0.05).", name = "nps-change" }
   local sig = moved:filter { significant = true }
   paragraph(("%d vendors were listed in both years. %d changed significantly (p < 0.05, two-sided test of the difference of two independent NPS values)."):format(#moved, #sig))
   rows = {}
@@ -119,6 +140,11 @@ local joined = listed:join(momentum, { by = "vendor", suffix = "_momentum" })
                      :join(forgive, { by = "vendor", suffix = "_forgive" })
                      :join(try_new, { by = "vendor", suffix = "_try" })
                      :sort("-nps")
+chart { kind = "scatter", title = "NPS and net purchase momentum", x_title = "Net purchase momentum",
+        y_title = "NPS", noun = "vendors", data = joined:filter { net_momentum = { missing = false } },
+        category = "vendor", value = "nps", x = "net_momentum", fit_line = true, height = 360,
+        caption = ("Each point is a vendor; r = %s (n = %d)."):format(r_text(r_momentum), r_momentum.n),
+        name = "nps-momentum" }
 rows = {}
 for _, r in ipairs(joined:rows()) do
   rows[#rows + 1] = { r.vendor, fmt.nps(r.nps), one(r.net_momentum), one(r.net_forgive), one(r.net_try) }
