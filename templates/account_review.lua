@@ -62,6 +62,14 @@ for _, role in ipairs(roles) do
 end
 tabulate { header = { "Role", "n", "NPS", "Satisfaction (1–5)", "Effort (1–7)", "Renewal intent (1–5)" },
            align = { "left", "right", "right", "right", "right", "right" }, rows = rows }
+local heard, role_nps = {}, {}
+for _, role in ipairs(roles) do
+  local r = mine:filter { role = role }
+  if #r > 0 then heard[#heard + 1] = role; role_nps[#role_nps + 1] = r:nps("recommend"):value("nps") end
+end
+chart { kind = "bar", title = "NPS by role", x_title = "NPS", horizontal = true, min = -100, max = 100,
+        categories = heard, values = role_nps, decimals = 0,
+        caption = "Each role's NPS at this account (roles not heard from are left out).", name = "roles" }
 
 if prior then
   local before = prior:filter { account = name }

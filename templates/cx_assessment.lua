@@ -42,6 +42,14 @@ shared.summary_table(a, "Competency")
 
 h1 "Competencies against peers"
 paragraph "Each competency score is the mean of its five items, rescaled from the 1–5 agreement scale to 0–100. The peer band is the middle half of the peer organisations (first to third quartile)."
+local names, mine_scores, med, q1, q3 = {}, {}, {}, {}, {}
+for i, d in ipairs(bench.dimensions) do
+  names[i], mine_scores[i], med[i], q1[i], q3[i] = d.name, d.client or 0, d.median, d.q1, d.q3
+end
+chart { kind = "radar", title = "Competencies against peers", categories = names, min = 0, max = 100,
+        series = { { name = client, values = mine_scores },
+                   { name = "Peer median", values = med, lo = q1, hi = q3 } },
+        caption = ("Scores 0–100; the band is the middle half of the %d peers."):format(bench.peers), name = "radar" }
 local rows = {}
 for _, d in ipairs(bench.dimensions) do
   rows[#rows + 1] = { d.name, score(d.client), score(d.q1), score(d.median), score(d.q3), pct(d.good_share) }
@@ -80,6 +88,11 @@ tabulate { header = { "Statement", "Competency", "Client", "Peers", "Difference"
            align = { "left", "left", "right", "right", "right" }, rows = item_rows(#items, math.max(#items - 4, 1), -1) }
 
 h1 "Where peers stand"
+local levels, shares = {}, {}
+for i, sh in ipairs(bench.overall.shares) do levels[i], shares[i] = sh.name, sh.pct or 0 end
+chart { kind = "distribution", title = "Peers by maturity level", y_title = "Share of peers", suffix = "%",
+        categories = levels, values = shares, highlight = me.level, marker_label = client,
+        caption = "Share of peer organisations at each level; the marker shows the client.", name = "levels" }
 shared.level_shares_table(a, "Maturity level")
 
 h1 "Next steps"

@@ -38,6 +38,15 @@ paragraph(("**%s**'s voice-of-the-customer programme scores **%s** out of 100, t
   client, score(me.overall), me.level or "(not enough answers)", stage_text[me.level] or ""))
 shared.summary_table(a, "Discipline")
 
+local names, mine_scores, med, q1, q3 = {}, {}, {}, {}, {}
+for i, d in ipairs(bench.dimensions) do
+  names[i], mine_scores[i], med[i], q1[i], q3[i] = d.name, d.client or 0, d.median, d.q1, d.q3
+end
+chart { kind = "radar", title = "The six Ds against peers", categories = names, min = 0, max = 100,
+        series = { { name = client, values = mine_scores },
+                   { name = "Peer median", values = med, lo = q1, hi = q3 } },
+        caption = ("Scores 0–100; the band is the middle half of the %d peers."):format(bench.peers), name = "radar" }
+
 h1 "The six Ds"
 for _, d in ipairs(model.dimensions) do
   local b
@@ -63,6 +72,14 @@ for i, seg in ipairs(segments:column("segment")) do
   rows[#rows + 1] = row
 end
 tabulate { header = header, align = align, rows = rows }
+local series = {}
+for i, seg in ipairs(segments:column("segment")) do
+  local values = {}
+  for j, d in ipairs(model.dimensions) do values[j] = scored:filter { segment = seg }:mean(d.id):value("mean") or 0 end
+  series[i] = { name = seg, values = values }
+end
+chart { kind = "grouped", title = "B2B and B2C peers", y_title = "Mean score (0–100)", categories = names,
+        series = series, decimals = 0, caption = "Mean score of each discipline by segment.", name = "segments" }
 
 h1 "Method"
 paragraph "Six disciplines of five statements each, answered on a 1–5 agreement scale and rescaled to 0–100. A discipline with fewer than three answered items has no score; the overall score is the mean of the six and needs all of them. Stages on the overall score: Novices [0, 20), Collectors [20, 40), Analyzers [40, 60), Collaborators [60, 80), Transformers [80, 100] — cxreport's documented defaults. Percentile ranks: 100 × (peers below + ½ × peers equal) / peers."
