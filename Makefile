@@ -16,7 +16,7 @@ PKGS     := cairo cairo-ft freetype2 libcjson lua5.4
 # Debian packages `make deps` installs when a library or tool is missing.
 APT_PKGS := build-essential pkg-config libhpdf-dev libcairo2-dev libfreetype-dev \
             libcjson-dev liblua5.4-dev libcmocka-dev libxxhash-dev \
-            fonts-dejavu-core qpdf poppler-utils time
+            fonts-dejavu-core qpdf poppler-utils time python3
 
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
@@ -44,7 +44,7 @@ TOOL_BIN := $(TOOL_SRC:tests/tools/%.c=$(BUILD)/tools/%)
 LIB      := $(BUILD)/libcxreport.a
 BIN      := $(BUILD)/cxreport
 
-.PHONY: all deps demo check test unit e2e bad api bench clean valgrind
+.PHONY: all deps demo check test unit e2e bad api verify bench clean valgrind
 all: $(BIN)
 
 # V=1 shows the full commands.
@@ -111,7 +111,7 @@ check: deps
 	exit $$status
 
 # Runs every suite against $(BUILD).
-test: unit e2e bad api
+test: unit e2e bad api verify
 
 unit: $(UNIT_BIN)
 	@tests/run-unit.sh $(UNIT_BIN)
@@ -125,6 +125,10 @@ bad: $(BIN)
 api: $(BIN)
 	@tests/api/run.sh $(BIN)
 	@tests/api/examples.sh $(BIN)
+
+# Every number the four templates print, recomputed independently.
+verify: $(BIN)
+	@tests/verify/run.sh $(BIN)
 
 valgrind:
 	@$(MAKE) --no-print-directory all BUILD=build/valgrind OPT=-O1

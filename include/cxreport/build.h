@@ -52,6 +52,38 @@ typedef struct cx_build_opts {
 cx_status cx_build_run(const cx_build_opts *opts, cx_diag *diag, char *trace,
                        size_t trace_size);
 
+/* ---- the parts of a build, for batches and caches ---- */
+
+/* The datasets of a build (--data plus the script's declared defaults),
+ * loaded and validated once and shared by every report of a batch. */
+typedef struct cx_build_data {
+    size_t count;
+    cx_named_table *tables;     /* count entries */
+    char **paths;               /* count: the file each came from */
+} cx_build_data;
+
+cx_status cx_build_data_load(const cx_build_opts *opts, cx_build_data *out, cx_diag *diag);
+void cx_build_data_free(cx_build_data *d);
+
+/* What one report produced, in memory: nothing is written. */
+typedef struct cx_build_result {
+    unsigned char *pdf;
+    size_t pdf_len;
+    size_t pages;
+    cx_strlist files_read;      /* resolved paths: the script and its modules */
+    cx_data_reads reads;        /* which rows of which datasets the script read */
+    struct cx_chart_files *charts;  /* --charts exports, rendered, not yet written */
+} cx_build_result;
+
+void cx_build_result_free(cx_build_result *r);
+
+/* Runs the script with params and renders the PDF into res (and, with
+ * opts->charts_dir, writes the chart exports after the caller wrote the
+ * PDF: see cx_build_run).  opts->command decides how far it goes. */
+cx_status cx_build_one(const cx_build_opts *opts, const cx_build_data *data,
+                       const cx_param *params, size_t nparams, cx_build_result *res,
+                       cx_diag *diag, char *trace, size_t trace_size);
+
 /* Writes len bytes to path through a temporary file in the same folder,
  * flushed and renamed over path.  On failure path is untouched and the
  * temporary removed. */

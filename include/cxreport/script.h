@@ -37,6 +37,29 @@ typedef struct cx_strlist {
 bool cx_strlist_add(cx_strlist *l, const char *s);
 void cx_strlist_free(cx_strlist *l);
 
+/* What a script read of its datasets, so a cache can tell when a report
+ * must be rebuilt: a filter of a dataset by field values records the rows
+ * it selected (and the filter, to select them again); anything else
+ * marks the whole dataset as read. */
+typedef struct cx_data_selection {
+    char *filter;           /* "field\tvalue\tvalue…" lines; values as text */
+    size_t nrows;
+    size_t *rows;           /* row indices selected, ascending */
+} cx_data_selection;
+
+typedef struct cx_data_read {
+    bool whole;             /* some operation saw every row */
+    size_t nsel, cap;
+    cx_data_selection *sel;
+} cx_data_read;
+
+typedef struct cx_data_reads {
+    size_t count;           /* one entry per dataset, in cx_script_env order */
+    cx_data_read *items;
+} cx_data_reads;
+
+void cx_data_reads_free(cx_data_reads *r);
+
 typedef struct cx_named_table {
     const char *name;
     const cx_table *table;
@@ -69,6 +92,7 @@ typedef struct cx_script_env {
     bool print_to_stdout;       /* `run`: print() goes to stdout, else stderr */
     /* outputs */
     cx_strlist files_read;
+    cx_data_reads reads;        /* what the script read of each dataset */
     char *result_json;          /* when want_result: JSON text of the value
                                    the script returned ("null" for none) */
 } cx_script_env;

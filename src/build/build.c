@@ -22,58 +22,103 @@
 #define CX_LUA_DIR "lua"
 #endif
 
-static cx_status load_datasets(const cx_build_opts *opts, const cx_data_list *data,
-                               cx_table **tables, cx_named_table *named, cx_diag *diag)
+void cx_build_data_free(cx_build_data *d)
 {
-    for (size_t i = 0; i < data->count; i++) {
-        const cx_data_arg *a = &data->args[i];
-        for (size_t j = 0; j < i; j++)
-            if (strcmp(a->name, data->args[j].name) == 0)
-                return cx_diag_set(diag, CX_EUSAGE, NULL, 0, 0, "--data %s is given twice",
-                                   a->name);
-        cx_status st = cx_dataset_load(a->path, &opts->load_limits, &tables[i], diag);
-        if (st != CX_OK)
-            return st;
-        named[i].name = a->name;
-        named[i].table = tables[i];
+    if (!d)
+        return;
+    for (size_t i = 0; i < d->count; i++) {
+        if (d->tables)
+            cx_table_free((cx_table *)d->tables[i].table);
+        if (d->paths)
+            free(d->paths[i]);
+        if (d->tables)
+            free((char *)d->tables[i].name);
     }
-    return CX_OK;
+    free(d->tables);
+    free(d->paths);
+    memset(d, 0, sizeof *d);
 }
 
-cx_status cx_build_run(const cx_build_opts *opts, cx_diag *diag, char *trace, size_t trace_size)
+cx_status cx_build_data_load(const cx_build_opts *opts, cx_build_data *out, cx_diag *diag)
 {
-    cx_data_list data;
-    cx_status st = cx_data_defaults(opts->script, opts->data, opts->ndata, &data, diag);
+    memset(out, 0, sizeof *out);
+    cx_data_list list;
+    cx_status st = cx_data_defaults(opts->script, opts->data, opts->ndata, &list, diag);
     if (st != CX_OK)
         return st;
-    cx_table **tables = calloc(data.count ? data.count : 1, sizeof *tables);
-    cx_named_table *named = calloc(data.count ? data.count : 1, sizeof *named);
-    cx_doc *doc = cx_doc_new();
-    cx_layout_result *layout = NULL;
-    unsigned char *pdf = NULL;
-    size_t pdf_len = 0;
-    cx_chart_files *charts = NULL;
-    cx_script_env env;
-    memset(&env, 0, sizeof env);
-
-    if (!tables || !named || !doc) {
+    out->tables = calloc(list.count ? list.count : 1, sizeof *out->tables);
+    out->paths = calloc(list.count ? list.count : 1, sizeof *out->paths);
+    if (!out->tables || !out->paths) {
         st = cx_diag_set(diag, CX_EINTERNAL, NULL, 0, 0, "out of memory");
         goto done;
     }
-    if ((st = load_datasets(opts, &data, tables, named, diag)) != CX_OK)
+    for (size_t i = 0; i < list.count; i++) {
+        const cx_data_arg *a = &list.args[i];
+        for (size_t j = 0; j < i; j++)
+            if (strcmp(a->name, list.args[j].name) == 0) {
+                st = cx_diag_set(diag, CX_EUSAGE, NULL, 0, 0, "--data %s is given twice", a->name);
+                goto done;
+            }
+        cx_table *t = NULL;
+        if ((st = cx_dataset_load(a->path, &opts->load_limits, &t, diag)) != CX_OK)
+            goto done;
+        out->tables[out->count].table = t;
+        out->count++;
+        if (!(out->tables[out->count - 1].name = strdup(a->name)) ||
+            !(out->paths[out->count - 1] = strdup(a->path))) {
+            st = cx_diag_set(diag, CX_EINTERNAL, NULL, 0, 0, "out of memory");
+            goto done;
+        }
+    }
+done:
+    cx_data_list_free(&list);
+    if (st != CX_OK)
+        cx_build_data_free(out);
+    return st;
+}
+
+void cx_build_result_free(cx_build_result *r)
+{
+    if (!r)
+        return;
+    free(r->pdf);
+    cx_strlist_free(&r->files_read);
+    cx_data_reads_free(&r->reads);
+    cx_chart_files_free(r->charts);
+    memset(r, 0, sizeof *r);
+}
+
+cx_status cx_build_one(const cx_build_opts *opts, const cx_build_data *data,
+                       const cx_param *params, size_t nparams, cx_build_result *res,
+                       cx_diag *diag, char *trace, size_t trace_size)
+{
+    memset(res, 0, sizeof *res);
+    cx_status st = CX_OK;
+    cx_doc *doc = cx_doc_new();
+    cx_layout_result *layout = NULL;
+    cx_script_env env;
+    memset(&env, 0, sizeof env);
+    if (!doc) {
+        st = cx_diag_set(diag, CX_EINTERNAL, NULL, 0, 0, "out of memory");
         goto done;
+    }
 
     env.script_path = opts->script;
     env.lua_dir = opts->lua_dir ? opts->lua_dir : CX_LUA_DIR;
-    env.ndatasets = data.count;
-    env.datasets = named;
-    env.nparams = opts->nparams;
-    env.params = opts->params;
+    env.ndatasets = data->count;
+    env.datasets = data->tables;
+    env.nparams = nparams;
+    env.params = params;
     env.doc = doc;
     env.limits = opts->limits;
     env.want_result = opts->command == CX_CMD_RUN;
     env.print_to_stdout = opts->command == CX_CMD_RUN;
-    if ((st = cx_script_run(&env, diag, trace, trace_size)) != CX_OK)
+    st = cx_script_run(&env, diag, trace, trace_size);
+    res->files_read = env.files_read;
+    res->reads = env.reads;
+    memset(&env.files_read, 0, sizeof env.files_read);
+    memset(&env.reads, 0, sizeof env.reads);
+    if (st != CX_OK)
         goto done;
 
     if (opts->command == CX_CMD_RUN) {
@@ -90,29 +135,37 @@ cx_status cx_build_run(const cx_build_opts *opts, cx_diag *diag, char *trace, si
     ropts.producer = "cxreport " CX_VERSION;
     if ((st = cx_layout(doc, &ropts, &layout, diag)) != CX_OK)
         goto done;
-    if ((st = cx_pdf_render(layout, doc, &ropts, &pdf, &pdf_len, diag)) != CX_OK)
+    res->pages = cx_layout_page_count(layout);
+    if ((st = cx_pdf_render(layout, doc, &ropts, &res->pdf, &res->pdf_len, diag)) != CX_OK)
         goto done;
-    bool want_charts = opts->command == CX_CMD_BUILD && opts->charts_dir;
-    if (want_charts && ((st = cx_charts_render(layout, doc, &ropts, &charts, diag)) != CX_OK
-                        || (st = cx_charts_make_dir(opts->charts_dir, diag)) != CX_OK))
-        goto done;
-    if (opts->command == CX_CMD_BUILD)
-        st = cx_write_atomic(opts->output, pdf, pdf_len, diag);
-    if (st == CX_OK && want_charts)
-        st = cx_charts_write(charts, opts->charts_dir, diag);
+    if (opts->command == CX_CMD_BUILD && opts->charts_dir)
+        st = cx_charts_render(layout, doc, &ropts, &res->charts, diag);
 
 done:
-    cx_chart_files_free(charts);
-    free(pdf);
     cx_layout_free(layout);
     cx_strlist_free(&env.files_read);
+    cx_data_reads_free(&env.reads);
     free(env.result_json);
     cx_doc_free(doc);
-    if (tables)
-        for (size_t i = 0; i < data.count; i++)
-            cx_table_free(tables[i]);
-    cx_data_list_free(&data);
-    free(tables);
-    free(named);
+    return st;
+}
+
+cx_status cx_build_run(const cx_build_opts *opts, cx_diag *diag, char *trace, size_t trace_size)
+{
+    cx_build_data data;
+    cx_build_result res;
+    memset(&res, 0, sizeof res);
+    cx_status st = cx_build_data_load(opts, &data, diag);
+    if (st != CX_OK)
+        return st;
+    st = cx_build_one(opts, &data, opts->params, opts->nparams, &res, diag, trace, trace_size);
+    if (st == CX_OK && opts->command == CX_CMD_BUILD && res.charts)
+        st = cx_charts_make_dir(opts->charts_dir, diag);
+    if (st == CX_OK && opts->command == CX_CMD_BUILD)
+        st = cx_write_atomic(opts->output, res.pdf, res.pdf_len, diag);
+    if (st == CX_OK && res.charts)
+        st = cx_charts_write(res.charts, opts->charts_dir, diag);
+    cx_build_result_free(&res);
+    cx_build_data_free(&data);
     return st;
 }

@@ -42,7 +42,8 @@ typedef struct lua_groups {
     bool live;
 } lua_groups;
 
-cx_lua_dataset *cx_lua_check_dataset(lua_State *L, int idx)
+/* A dataset argument, without recording a read. */
+static cx_lua_dataset *check_quiet(lua_State *L, int idx)
 {
     cx_lua_dataset *ds = luaL_checkudata(L, idx, DATASET_MT);
     if (!ds->table)
@@ -50,10 +51,27 @@ cx_lua_dataset *cx_lua_check_dataset(lua_State *L, int idx)
     return ds;
 }
 
+static void read_whole(lua_State *L, const cx_lua_dataset *ds)
+{
+    cx_data_reads *r = &cx_lua_ctx_of(L)->env->reads;
+    if (ds->root >= 0 && (size_t)ds->root < r->count)
+        r->items[ds->root].whole = true;
+}
+
+cx_lua_dataset *cx_lua_check_dataset(lua_State *L, int idx)
+{
+    cx_lua_dataset *ds = check_quiet(L, idx);
+    read_whole(L, ds);
+    return ds;
+}
+
 cx_lua_dataset *cx_lua_test_dataset(lua_State *L, int idx)
 {
     cx_lua_dataset *ds = luaL_testudata(L, idx, DATASET_MT);
-    return ds && ds->table ? ds : NULL;
+    if (!ds || !ds->table)
+        return NULL;
+    read_whole(L, ds);
+    return ds;
 }
 
 static int ds_gc(lua_State *L)
@@ -68,10 +86,11 @@ static int ds_gc(lua_State *L)
 /* Borrowed datasets only: a derived table must be attached to a userdata
  * made beforehand (cx_lua_new_result), so an allocation error in Lua can
  * never leave it unowned. */
-static void push_borrowed(lua_State *L, const cx_table *t, const char *name)
+static void push_borrowed(lua_State *L, const cx_table *t, const char *name, int root)
 {
     cx_lua_dataset *ds = cx_lua_new_result(L, name);
     ds->table = t;
+    ds->root = root;
 }
 
 cx_lua_dataset *cx_lua_new_result(lua_State *L, const char *name)
@@ -80,6 +99,7 @@ cx_lua_dataset *cx_lua_new_result(lua_State *L, const char *name)
     ds->table = NULL;
     ds->owned = NULL;
     ds->name = "";
+    ds->root = -1;
     luaL_setmetatable(L, DATASET_MT);
     lua_pushstring(L, name);
     ds->name = lua_tostring(L, -1);
@@ -195,7 +215,7 @@ static int l_dataset(lua_State *L)
     const char *name = luaL_checkstring(L, 1);
     for (size_t i = 0; i < env->ndatasets; i++) {
         if (strcmp(env->datasets[i].name, name) == 0) {
-            push_borrowed(L, env->datasets[i].table, name);
+            push_borrowed(L, env->datasets[i].table, name, (int)i);
             return 1;
         }
     }
@@ -212,13 +232,13 @@ static int l_dataset(lua_State *L)
 
 static int ds_count(lua_State *L)
 {
-    lua_pushinteger(L, (lua_Integer)cx_lua_check_dataset(L, 1)->table->nrows);
+    lua_pushinteger(L, (lua_Integer)check_quiet(L, 1)->table->nrows);
     return 1;
 }
 
 static int ds_fields(lua_State *L)
 {
-    const cx_table *t = cx_lua_check_dataset(L, 1)->table;
+    const cx_table *t = check_quiet(L, 1)->table;
     lua_createtable(L, (int)t->ncols, 0);
     for (size_t i = 0; i < t->ncols; i++) {
         lua_pushstring(L, t->cols[i].name);
@@ -277,7 +297,7 @@ static int ds_value(lua_State *L)
 
 static int ds_survey(lua_State *L)
 {
-    const cx_survey *s = &cx_lua_check_dataset(L, 1)->table->survey;
+    const cx_survey *s = &check_quiet(L, 1)->table->survey;
     push_value(L, &s->extra);
     if (lua_isnil(L, -1)) {
         lua_pop(L, 1);
@@ -302,7 +322,7 @@ static int ds_survey(lua_State *L)
 
 static int ds_questions(lua_State *L)
 {
-    const cx_table *t = cx_lua_check_dataset(L, 1)->table;
+    const cx_table *t = check_quiet(L, 1)->table;
     lua_createtable(L, (int)t->nquestions, 0);
     for (size_t i = 0; i < t->nquestions; i++) {
         const cx_question *q = &t->questions[i];
@@ -457,11 +477,71 @@ static int filter_by_function(lua_State *L, const cx_lua_dataset *ds)
     return push_selection(L, ds, rows, m);
 }
 
+/* Records a filter of a --data dataset: the rows it selected and the
+ * filter as text, so a cache can select them again without the script.
+ * Only "field = value(s)" filters are recorded; anything else (ranges,
+ * missing, not, text with tabs or newlines) marks the whole dataset read.
+ * C-owned memory in env->reads; an allocation failure just marks whole. */
+static void record_selection(lua_State *L, const cx_lua_dataset *ds, const cx_cond *conds,
+                             size_t n, const size_t *rows, size_t m)
+{
+    cx_data_reads *reads = &cx_lua_ctx_of(L)->env->reads;
+    if (ds->root < 0 || (size_t)ds->root >= reads->count)
+        return;
+    cx_data_read *r = &reads->items[ds->root];
+    size_t len = 1;
+    for (size_t i = 0; i < n; i++) {
+        const char *name = ds->table->cols[conds[i].col].name;
+        if (conds[i].kind != CX_COND_IN || strpbrk(name, "\t\n"))
+            goto whole;
+        len += strlen(name) + 2 + conds[i].nnums * 33;
+        for (size_t k = 0; k < conds[i].nstrs; k++) {
+            if (strpbrk(conds[i].strs[k], "\t\n"))
+                goto whole;
+            len += strlen(conds[i].strs[k]) + 1;
+        }
+    }
+    if (r->nsel == r->cap) {
+        size_t cap = r->cap ? 2 * r->cap : 4;
+        cx_data_selection *sel = realloc(r->sel, cap * sizeof *sel);
+        if (!sel)
+            goto whole;
+        r->sel = sel;
+        r->cap = cap;
+    }
+    char *text = malloc(len);
+    size_t *copy = malloc((m ? m : 1) * sizeof *copy);
+    if (!text || !copy) {
+        free(text);
+        free(copy);
+        goto whole;
+    }
+    size_t at = 0;
+    for (size_t i = 0; i < n; i++) {
+        at += (size_t)snprintf(text + at, len - at, "%s", ds->table->cols[conds[i].col].name);
+        for (size_t k = 0; k < conds[i].nnums; k++) {
+            char num[40];
+            at += (size_t)snprintf(text + at, len - at, "\t%s",
+                                   cx_format_double(conds[i].nums[k], num, sizeof num));
+        }
+        for (size_t k = 0; k < conds[i].nstrs; k++)
+            at += (size_t)snprintf(text + at, len - at, "\t%s", conds[i].strs[k]);
+        at += (size_t)snprintf(text + at, len - at, "\n");
+    }
+    memcpy(copy, rows, m * sizeof *copy);
+    r->sel[r->nsel++] = (cx_data_selection){text, m, copy};
+    return;
+whole:
+    r->whole = true;
+}
+
 static int ds_filter(lua_State *L)
 {
-    const cx_lua_dataset *ds = cx_lua_check_dataset(L, 1);
-    if (lua_isfunction(L, 2))
+    const cx_lua_dataset *ds = check_quiet(L, 1);
+    if (lua_isfunction(L, 2)) {
+        read_whole(L, ds);
         return filter_by_function(L, ds);
+    }
     luaL_checktype(L, 2, LUA_TTABLE);
     lua_settop(L, 2);
     cx_lua_sorted_keys(L, 2);                       /* 3: fields, in a stable order */
@@ -484,6 +564,7 @@ static int ds_filter(lua_State *L)
     cx_diag_clear(&d);
     if (cx_table_filter(ds->table, conds, n, rows, &m, &d) != CX_OK)
         return cx_lua_raise_diag(L, &d);
+    record_selection(L, ds, conds, n, rows, m);
     return push_selection(L, ds, rows, m);
 }
 
@@ -796,7 +877,7 @@ static int ds_len(lua_State *L)
 
 static int ds_tostring(lua_State *L)
 {
-    const cx_lua_dataset *ds = cx_lua_check_dataset(L, 1);
+    const cx_lua_dataset *ds = check_quiet(L, 1);
     lua_pushfstring(L, "dataset %s (%I rows)", ds->name, (LUAI_UACINT)ds->table->nrows);
     return 1;
 }
@@ -806,7 +887,7 @@ static int ds_tostring(lua_State *L)
  * would clash with method names such as nps and mean. */
 static int ds_index(lua_State *L)
 {
-    const cx_lua_dataset *ds = cx_lua_check_dataset(L, 1);
+    const cx_lua_dataset *ds = check_quiet(L, 1);
     lua_pushvalue(L, 2);
     if (lua_rawget(L, lua_upvalueindex(1)) != LUA_TNIL)
         return 1;

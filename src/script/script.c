@@ -58,6 +58,21 @@ void cx_strlist_free(cx_strlist *l)
     memset(l, 0, sizeof *l);
 }
 
+void cx_data_reads_free(cx_data_reads *r)
+{
+    if (!r || !r->items)
+        return;
+    for (size_t i = 0; i < r->count; i++) {
+        for (size_t k = 0; k < r->items[i].nsel; k++) {
+            free(r->items[i].sel[k].filter);
+            free(r->items[i].sel[k].rows);
+        }
+        free(r->items[i].sel);
+    }
+    free(r->items);
+    memset(r, 0, sizeof *r);
+}
+
 char *cx_lua_read_file(const char *path, size_t max, size_t *len, const char **err)
 {
     FILE *f = fopen(path, "rb");
@@ -361,6 +376,14 @@ cx_status cx_script_run(cx_script_env *env, cx_diag *diag, char *trace, size_t t
     if (!ctx)
         return cx_diag_set(diag, CX_EINTERNAL, NULL, 0, 0, "out of memory");
     ctx->env = env;
+    if (!env->reads.items) {
+        env->reads.items = calloc(env->ndatasets ? env->ndatasets : 1, sizeof *env->reads.items);
+        if (!env->reads.items) {
+            free(ctx);
+            return cx_diag_set(diag, CX_EINTERNAL, NULL, 0, 0, "out of memory");
+        }
+        env->reads.count = env->ndatasets;
+    }
     if (!env->limits.max_memory)
         env->limits.max_memory = CX_DEFAULT_MAX_MEMORY;
     if (!env->limits.max_steps)

@@ -66,10 +66,14 @@ typedef struct cx_lua_dataset {
     const cx_table *table;
     cx_table *owned;            /* freed by __gc; NULL when borrowed */
     const char *name;           /* for messages; anchored in the user value */
+    int root;                   /* index of a --data dataset, -1 for derived */
 } cx_lua_dataset;
 
 typedef struct cx_grouping cx_grouping;
 
+/* Checks a dataset argument.  Reading a --data dataset through anything
+ * but the calls that record exactly what they read (filter, count,
+ * fields, metadata) marks the whole dataset as read, for the cache. */
 cx_lua_dataset *cx_lua_check_dataset(lua_State *L, int idx);
 cx_lua_dataset *cx_lua_test_dataset(lua_State *L, int idx);   /* NULL if not one */
 /* A result is made in two steps, so no table is ever unowned while Lua may
