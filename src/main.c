@@ -158,9 +158,34 @@ static int parse_args(int argc, char **argv, args *a)
         } else {
             snprintf(flag, sizeof flag, "%s", arg);
         }
+        /* -j4 is -j 4 */
+        if (!strncmp(arg, "-j", 2) && arg[2]) {
+            snprintf(flag, sizeof flag, "-j");
+            value = arg + 2;
+        }
+        static const char *const switches[] = {
+            "--fail-fast", "--werror", "--verify", "--quiet", "-q", NULL};
+        int is_switch = 0;
+        for (int k = 0; switches[k]; k++)
+            is_switch |= !strcmp(flag, switches[k]);
+        if (is_switch) {
+            if (value)
+                return usage_error("option '%s' takes no value", flag);
+            if (!strcmp(flag, "--fail-fast"))
+                o->fail_fast = true;
+            else if (!strcmp(flag, "--werror"))
+                o->werror = true;
+            else if (!strcmp(flag, "--verify"))
+                o->verify = true;
+            else
+                o->quiet = true;
+            continue;
+        }
         static const char *const with_value[] = {
             "-o", "--output", "--charts", "--data", "--param", "--max-memory", "--max-steps",
-            "--timeout", "--max-rows", "--max-line-bytes", NULL};
+            "--timeout", "--max-rows", "--max-line-bytes", "--each", "-j", "--jobs", "--shard",
+            "--cache", "--depfile", "--manifest", "--diagnostics", "--brand", "--chart-data",
+            NULL};
         int needs = 0;
         for (int k = 0; with_value[k]; k++)
             needs |= !strcmp(flag, with_value[k]);
@@ -222,10 +247,61 @@ static int parse_args(int argc, char **argv, args *a)
             if (!parse_count(value, &v))
                 return usage_error("--max-line-bytes expects a positive whole number, got '%s'", value);
             o->load_limits.max_line_bytes = (size_t)v;
+        } else if (!strcmp(flag, "--each")) {
+            char *eq2 = strchr(value, '=');
+            if (!eq2 || eq2 == value || !eq2[1])
+                return usage_error("--each expects NAME=FIELD or NAME=@FILE, got '%s'", value);
+            *eq2 = '\0';
+            o->each_name = value;
+            if (eq2[1] == '@')
+                o->each_file = eq2 + 2;
+            else
+                o->each_field = eq2 + 1;
+        } else if (!strcmp(flag, "-j") || !strcmp(flag, "--jobs")) {
+            uint64_t v;
+            if (!parse_count(value, &v) || v > 1024)
+                return usage_error("-j expects a number of workers (1 to 1024), got '%s'", value);
+            o->jobs = (int)v;
+        } else if (!strcmp(flag, "--shard")) {
+            int k = 0, n = 0, used = 0;
+            if (sscanf(value, "%d/%d%n", &k, &n, &used) != 2 || value[used] || n < 1 || k < 1 || k > n)
+                return usage_error("--shard expects K/N with 1 <= K <= N, got '%s'", value);
+            o->shard_k = k;
+            o->shard_n = n;
+        } else if (!strcmp(flag, "--cache")) {
+            o->cache_dir = value;
+        } else if (!strcmp(flag, "--depfile")) {
+            o->depfile = value;
+        } else if (!strcmp(flag, "--manifest")) {
+            o->manifest = value;
+        } else if (!strcmp(flag, "--diagnostics")) {
+            if (!strcmp(value, "json"))
+                o->diag_json = true;
+            else if (strcmp(value, "text"))
+                return usage_error("--diagnostics expects json or text, got '%s'", value);
+        } else if (!strcmp(flag, "--brand")) {
+            o->brand_dir = value;
+        } else if (!strcmp(flag, "--chart-data")) {
+            if (strcmp(value, "appendix") && strcmp(value, "off"))
+                return usage_error("--chart-data expects appendix or off, got '%s'", value);
+            o->chart_data = value;
         }
     }
     if (!o->script)
         return usage_error("%s", "missing the report script");
+    if (o->each_name && o->command == CX_CMD_RUN)
+        return usage_error("%s", "--each goes with build or check, not run");
+    if (o->shard_n && !o->each_name)
+        return usage_error("%s", "--shard divides a batch: give --each too");
+    if (o->each_name && o->command == CX_CMD_BUILD) {
+        char key[80];
+        snprintf(key, sizeof key, "{%s}", o->each_name);
+        if (!o->output || !strstr(o->output, key)) {
+            char msg[256];
+            snprintf(msg, sizeof msg, "--each: -o must contain %s, e.g. -o 'out/%s.pdf'", key, key);
+            return usage_error("%s", msg);
+        }
+    }
     if (o->command == CX_CMD_BUILD && !o->output) {
         const char *base = strrchr(o->script, '/');
         base = base ? base + 1 : o->script;
@@ -254,15 +330,5 @@ int main(int argc, char **argv)
     int rc = parse_args(argc, argv, &a);
     if (rc >= 0)
         return rc;
-    cx_diag diag;
-    cx_diag_clear(&diag);
-    static char trace[8192];
-    cx_status st = cx_build_run(&a.opts, &diag, trace, sizeof trace);
-    if (st != CX_OK) {
-        char line[4096];
-        fprintf(stderr, "%s\n", cx_diag_format(&diag, line, sizeof line));
-        if (trace[0])
-            fprintf(stderr, "traceback:\n%s", trace);
-    }
-    return st;
+    return cx_build_main(&a.opts);
 }

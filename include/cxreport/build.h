@@ -45,12 +45,40 @@ typedef struct cx_build_opts {
     const char *lua_dir;            /* NULL = the shipped lua/ folder */
     bool has_date;                  /* SOURCE_DATE_EPOCH was given */
     int64_t date_epoch;
+    /* batches: one report per value of a field (--each NAME=FIELD) or per
+     * line of a file (--each NAME=@FILE); `output` holds {NAME} */
+    const char *each_name, *each_field, *each_file;
+    int jobs;                       /* -j; 0 = one per core */
+    bool fail_fast;
+    int shard_k, shard_n;           /* --shard K/N; 0/0 = the whole batch */
+    /* incremental builds and reporting */
+    const char *cache_dir;          /* NULL = .cxreport-cache beside the output */
+    const char *depfile, *manifest; /* NULL = none */
+    bool diag_json;                 /* --diagnostics json */
+    bool werror, verify, quiet;
+    const char *brand_dir;          /* --brand DIR */
+    const char *chart_data;         /* --chart-data appendix|off */
 } cx_build_opts;
 
 /* Runs one build.  On failure fills diag (and trace, for script errors,
  * with the script frames, one per line) and returns its status. */
 cx_status cx_build_run(const cx_build_opts *opts, cx_diag *diag, char *trace,
                        size_t trace_size);
+
+/* Everything `cxreport build|check|run` does with parsed options: loads
+ * the data once, runs one report or a batch (forked workers after
+ * loading), uses the cache, writes depfile and manifest, prints
+ * diagnostics and the summary.  Returns the process exit code. */
+int cx_build_main(const cx_build_opts *opts);
+
+/* Prints a diagnostic as text (and the script traceback) or as one JSON
+ * line, per opts->diag_json; output names the report in a batch. */
+void cx_print_diag(const cx_build_opts *opts, const cx_diag *d, const char *trace,
+                   const char *output);
+
+/* A batch value as a file-name part: letters, digits, '_', '-', '.' kept,
+ * other runs as one '-', no leading dot, never empty or a path. */
+void cx_sanitize_name(const char *value, char *buf, size_t size);
 
 /* ---- the parts of a build, for batches and caches ---- */
 
@@ -88,5 +116,9 @@ cx_status cx_build_one(const cx_build_opts *opts, const cx_build_data *data,
  * flushed and renamed over path.  On failure path is untouched and the
  * temporary removed. */
 cx_status cx_write_atomic(const char *path, const void *bytes, size_t len, cx_diag *diag);
+
+/* Creates dir and its missing parents (mkdir -p); a file of that name is
+ * an output error. */
+cx_status cx_make_dirs(const char *dir, cx_diag *diag);
 
 #endif

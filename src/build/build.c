@@ -10,6 +10,7 @@
 #include "cxreport/build.h"
 #include "charts.h"
 
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -136,6 +137,16 @@ cx_status cx_build_one(const cx_build_opts *opts, const cx_build_data *data,
     if ((st = cx_layout(doc, &ropts, &layout, diag)) != CX_OK)
         goto done;
     res->pages = cx_layout_page_count(layout);
+    /* the fonts are inputs too: another version of a font, other bytes */
+    const char *fonts[4] = {ropts.fonts.regular, ropts.fonts.bold, ropts.fonts.italic,
+                            ropts.fonts.bold_italic};
+    for (int i = 0; i < 4; i++) {
+        char real[PATH_MAX];
+        if (fonts[i] && realpath(fonts[i], real) && !cx_strlist_add(&res->files_read, real)) {
+            st = cx_diag_set(diag, CX_EINTERNAL, NULL, 0, 0, "out of memory");
+            goto done;
+        }
+    }
     if ((st = cx_pdf_render(layout, doc, &ropts, &res->pdf, &res->pdf_len, diag)) != CX_OK)
         goto done;
     if (opts->command == CX_CMD_BUILD && opts->charts_dir)
@@ -160,7 +171,7 @@ cx_status cx_build_run(const cx_build_opts *opts, cx_diag *diag, char *trace, si
         return st;
     st = cx_build_one(opts, &data, opts->params, opts->nparams, &res, diag, trace, trace_size);
     if (st == CX_OK && opts->command == CX_CMD_BUILD && res.charts)
-        st = cx_charts_make_dir(opts->charts_dir, diag);
+        st = cx_make_dirs(opts->charts_dir, diag);
     if (st == CX_OK && opts->command == CX_CMD_BUILD)
         st = cx_write_atomic(opts->output, res.pdf, res.pdf_len, diag);
     if (st == CX_OK && res.charts)

@@ -191,31 +191,6 @@ cx_status cx_charts_render(const cx_layout_result *lr, const cx_doc *doc,
     return CX_OK;
 }
 
-cx_status cx_charts_make_dir(const char *dir, cx_diag *diag)
-{
-    char path[4096];
-    size_t len = strlen(dir);
-    if (len == 0 || len >= sizeof path)
-        return cx_diag_set(diag, CX_EOUTPUT, dir, 0, 0, "cannot use this chart folder name");
-    memcpy(path, dir, len + 1);
-    for (size_t i = 1; i <= len; i++) {
-        if (path[i] != '/' && path[i] != '\0')
-            continue;
-        char saved = path[i];
-        path[i] = '\0';
-        struct stat sb;
-        if (stat(path, &sb) != 0) {
-            if (mkdir(path, 0777) != 0 && errno != EEXIST)
-                return cx_diag_set(diag, CX_EOUTPUT, path, 0, 0,
-                                   "cannot create the chart folder: %s", strerror(errno));
-        } else if (!S_ISDIR(sb.st_mode)) {
-            return cx_diag_set(diag, CX_EOUTPUT, path, 0, 0,
-                               "cannot write charts here: it is not a folder");
-        }
-        path[i] = saved;
-    }
-    return CX_OK;
-}
 
 cx_status cx_charts_write(const cx_chart_files *f, const char *dir, cx_diag *diag)
 {

@@ -27,10 +27,6 @@ typedef struct cx_chart_files cx_chart_files;
 cx_status cx_charts_render(const cx_layout_result *lr, const cx_doc *doc,
                            const cx_render_opts *opts, cx_chart_files **out, cx_diag *diag);
 
-/* Creates dir and its missing parents (mkdir -p); an existing file of
- * that name is an output error. */
-cx_status cx_charts_make_dir(const char *dir, cx_diag *diag);
-
 /* Writes each file into dir (which must exist) atomically. */
 cx_status cx_charts_write(const cx_chart_files *files, const char *dir, cx_diag *diag);
 

@@ -73,3 +73,31 @@ cx_status cx_write_atomic(const char *path, const void *bytes, size_t len, cx_di
     }
     return CX_OK;
 }
+
+/* mkdir -p: creates dir and its missing parents; a file where a folder
+ * should be is an output error. */
+cx_status cx_make_dirs(const char *dir, cx_diag *diag)
+{
+    char path[4096];
+    size_t len = strlen(dir);
+    if (len == 0 || len >= sizeof path)
+        return cx_diag_set(diag, CX_EOUTPUT, dir, 0, 0, "cannot use this folder name");
+    memcpy(path, dir, len + 1);
+    for (size_t i = 1; i <= len; i++) {
+        if (path[i] != '/' && path[i] != '\0')
+            continue;
+        char saved = path[i];
+        path[i] = '\0';
+        struct stat sb;
+        if (stat(path, &sb) != 0) {
+            if (mkdir(path, 0777) != 0 && errno != EEXIST)
+                return cx_diag_set(diag, CX_EOUTPUT, path, 0, 0,
+                                   "cannot create the folder: %s", strerror(errno));
+        } else if (!S_ISDIR(sb.st_mode)) {
+            return cx_diag_set(diag, CX_EOUTPUT, path, 0, 0,
+                               "cannot create a folder here: a file has that name");
+        }
+        path[i] = saved;
+    }
+    return CX_OK;
+}

@@ -16,6 +16,7 @@
 #include <sys/stat.h>
 
 #include "../../src/build/charts.h"
+#include "cxreport/build.h"
 #include "workdir_fixture.h"
 
 static const char *stem_of(const char *title, const char *name)
@@ -120,7 +121,7 @@ static void every_chart_becomes_a_png_and_an_svg_numbered_in_order(void **state)
     assert_int_equal(cx_charts_render(lr, doc, &o, &files, &d), CX_OK);
     char dir[300];
     snprintf(dir, sizeof dir, "%s/a/b/charts/", cxt_workdir);
-    assert_int_equal(cx_charts_make_dir(dir, &d), CX_OK);
+    assert_int_equal(cx_make_dirs(dir, &d), CX_OK);
     assert_int_equal(cx_charts_write(files, dir, &d), CX_OK);
 
     char names[8][64];
@@ -157,12 +158,12 @@ static void a_file_in_the_way_of_the_folder_is_an_output_error(void **state)
     cxt_workdir_write("plain", "", path);
     cx_diag d;
     cx_diag_clear(&d);
-    assert_int_equal(cx_charts_make_dir(path, &d), CX_EOUTPUT);
-    assert_string_equal(d.message, "cannot write charts here: it is not a folder");
+    assert_int_equal(cx_make_dirs(path, &d), CX_EOUTPUT);
+    assert_string_equal(d.message, "cannot create a folder here: a file has that name");
     snprintf(path, sizeof path, "%s/plain/sub", cxt_workdir);
-    assert_int_equal(cx_charts_make_dir(path, &d), CX_EOUTPUT);
+    assert_int_equal(cx_make_dirs(path, &d), CX_EOUTPUT);
     snprintf(path, sizeof path, "%s", cxt_workdir);
-    assert_int_equal(cx_charts_make_dir(path, &d), CX_OK);      /* already there */
+    assert_int_equal(cx_make_dirs(path, &d), CX_OK);      /* already there */
 }
 
 static int setup(void **state)
