@@ -118,6 +118,7 @@ unit: $(UNIT_BIN)
 
 e2e: $(BIN) $(TOOL_BIN)
 	@tests/e2e/run.sh $(BIN)
+	@tests/e2e/batch.sh $(BIN)
 
 bad: $(BIN)
 	@tests/bad/run.sh $(BIN)

@@ -1,0 +1,1 @@
+return { title = function(client) return "Assessment for " .. client end }
