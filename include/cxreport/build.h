@@ -100,6 +100,7 @@ typedef struct cx_build_result {
     size_t pages;
     cx_strlist files_read;      /* resolved paths: the script and its modules */
     cx_data_reads reads;        /* which rows of which datasets the script read */
+    cx_diag_list warnings;      /* from the script (warn) and the later stages */
     struct cx_chart_files *charts;  /* --charts exports, rendered, not yet written */
 } cx_build_result;
 

@@ -14,6 +14,7 @@
 #define CXREPORT_DIAG_H
 
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stddef.h>
 
 /* Exit codes of the cxreport command, one per kind of failure.  Stable:
@@ -53,6 +54,17 @@ cx_status cx_diag_vset(cx_diag *d, cx_status status, const char *file,
 /* Formats "file:line:column: message" (parts that are unknown are left
  * out) into buf, always NUL-terminated.  Returns buf. */
 char *cx_diag_format(const cx_diag *d, char *buf, size_t size);
+
+/* A growing list of diagnostics (warnings collected during a build).
+ * Ownership: the list owns its array; cx_diag_list_free releases it. */
+typedef struct cx_diag_list {
+    size_t count, cap;
+    cx_diag *items;
+} cx_diag_list;
+
+/* Appends a copy; false on out of memory (the diagnostic is dropped). */
+bool cx_diag_list_add(cx_diag_list *l, const cx_diag *d);
+void cx_diag_list_free(cx_diag_list *l);
 
 /* Human name of an exit status, e.g. "data error". */
 const char *cx_status_name(cx_status s);

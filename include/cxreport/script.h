@@ -82,6 +82,8 @@ typedef struct cx_script_limits {
 typedef struct cx_script_env {
     const char *script_path;    /* as given on the command line */
     const char *lua_dir;        /* the shipped lua/ folder */
+    const char *brand_dir;      /* --brand DIR, or NULL: the brand report{}
+                                   names; image{} reads from its folder */
     size_t ndatasets;
     const cx_named_table *datasets;
     size_t nparams;
@@ -93,6 +95,7 @@ typedef struct cx_script_env {
     /* outputs */
     cx_strlist files_read;
     cx_data_reads reads;        /* what the script read of each dataset */
+    cx_diag_list warnings;      /* warn("…") calls, with the script's line */
     char *result_json;          /* when want_result: JSON text of the value
                                    the script returned ("null" for none) */
 } cx_script_env;

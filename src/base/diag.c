@@ -5,6 +5,7 @@
 #include "cxreport/diag.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 void cx_diag_clear(cx_diag *d)
@@ -67,4 +68,26 @@ const char *cx_status_name(cx_status s)
     case CX_EINTERNAL: return "internal error";
     }
     return "unknown error";
+}
+
+bool cx_diag_list_add(cx_diag_list *l, const cx_diag *d)
+{
+    if (l->count == l->cap) {
+        size_t cap = l->cap ? 2 * l->cap : 8;
+        cx_diag *items = realloc(l->items, cap * sizeof *items);
+        if (!items)
+            return false;
+        l->items = items;
+        l->cap = cap;
+    }
+    l->items[l->count++] = *d;
+    return true;
+}
+
+void cx_diag_list_free(cx_diag_list *l)
+{
+    if (!l)
+        return;
+    free(l->items);
+    memset(l, 0, sizeof *l);
 }

@@ -85,6 +85,7 @@ void cx_build_result_free(cx_build_result *r)
     free(r->pdf);
     cx_strlist_free(&r->files_read);
     cx_data_reads_free(&r->reads);
+    cx_diag_list_free(&r->warnings);
     cx_chart_files_free(r->charts);
     memset(r, 0, sizeof *r);
 }
@@ -117,8 +118,10 @@ cx_status cx_build_one(const cx_build_opts *opts, const cx_build_data *data,
     st = cx_script_run(&env, diag, trace, trace_size);
     res->files_read = env.files_read;
     res->reads = env.reads;
+    res->warnings = env.warnings;
     memset(&env.files_read, 0, sizeof env.files_read);
     memset(&env.reads, 0, sizeof env.reads);
+    memset(&env.warnings, 0, sizeof env.warnings);
     if (st != CX_OK)
         goto done;
 
@@ -156,6 +159,7 @@ done:
     cx_layout_free(layout);
     cx_strlist_free(&env.files_read);
     cx_data_reads_free(&env.reads);
+    cx_diag_list_free(&env.warnings);
     free(env.result_json);
     cx_doc_free(doc);
     return st;

@@ -8,6 +8,7 @@
  *   cxreport-cache 1
  *   output <sha256> <pages>
  *   opt <line>                       build settings: version, date, params
+ *   warn <line> <file>\t<message>    a warning the build printed
  *   file <sha256> <path>             script, modules, fonts, brand assets
  *   data <name> whole <sha256>       a dataset read in full (file + sidecar)
  *   data <name> rows <sha256> <n>    rows a filter selected, then n filter lines
@@ -204,7 +205,7 @@ static const cx_named_table *table_named(const cx_build_data *data, const char *
 
 bool cx_cache_check(const char *entry_path, const char *output, const cx_strlist *opts,
                     const cx_build_data *data, cx_memo *memo, cx_cache_inputs *inputs,
-                    size_t *pages)
+                    size_t *pages, cx_diag_list *warnings)
 {
     size_t len;
     char *text = slurp(entry_path, &len);
@@ -237,6 +238,18 @@ bool cx_cache_check(const char *entry_path, const char *output, const cx_strlist
             char have[CX_HASH_HEX];
             if (!cx_hash_file(output, have) || strcmp(have, want) != 0)
                 goto done;
+        } else if (strncmp(line, "warn ", 5) == 0) {
+            /* "warn <line> <file>\t<message>": replayed, so an unchanged
+             * report still shows (and --werror still counts) its warnings */
+            char *tab = strchr(line + 5, '\t');
+            char *sp = strchr(line + 5, ' ');
+            if (!tab || !sp || sp > tab)
+                goto done;
+            *tab = '\0';
+            cx_diag w;
+            cx_diag_set(&w, CX_OK, sp + 1, strtol(line + 5, NULL, 10), 0, "%s", tab + 1);
+            w.severity = CX_SEV_WARNING;
+            cx_diag_list_add(warnings, &w);
         } else if (strncmp(line, "opt ", 4) == 0) {
             if (nopt >= opts->count || strcmp(opts->items[nopt], line + 4) != 0)
                 goto done;
@@ -324,6 +337,14 @@ cx_status cx_cache_write(const char *entry_path, const char *output_hash, size_t
     ok = ok && append(&buf, &len, &cap, line);
     for (size_t i = 0; ok && i < opts->count; i++) {
         snprintf(line, sizeof line, "opt %s\n", opts->items[i]);
+        ok = append(&buf, &len, &cap, line);
+    }
+    for (size_t i = 0; ok && i < res->warnings.count; i++) {
+        const cx_diag *w = &res->warnings.items[i];
+        char msg[sizeof w->message];
+        snprintf(msg, sizeof msg, "%s", w->message);
+        msg[strcspn(msg, "\n")] = '\0';
+        snprintf(line, sizeof line, "warn %ld %s\t%s\n", w->line, w->file, msg);
         ok = append(&buf, &len, &cap, line);
     }
     for (size_t i = 0; ok && i < res->files_read.count; i++) {

@@ -49,7 +49,7 @@ void cx_cache_entry_path(const char *cache_dir, const char *output, char *buf, s
  * data; fills inputs and pages from it. */
 bool cx_cache_check(const char *entry_path, const char *output, const cx_strlist *opts,
                     const cx_build_data *data, cx_memo *memo, cx_cache_inputs *inputs,
-                    size_t *pages);
+                    size_t *pages, cx_diag_list *warnings);
 
 /* Records what res read (and fills inputs). */
 cx_status cx_cache_write(const char *entry_path, const char *output_hash, size_t pages,

@@ -163,7 +163,9 @@ cx_status cx_charts_render(const cx_layout_result *lr, const cx_doc *doc,
         return cx_diag_set(diag, CX_EINTERNAL, NULL, 0, 0, "out of memory exporting charts");
     }
     cx_raster_fonts fonts = { opts->fonts.regular, opts->fonts.bold, opts->fonts.italic,
-                              opts->fonts.bold_italic };
+                              opts->fonts.bold_italic, opts->fonts.nfallback, { NULL } };
+    for (size_t k = 0; k < opts->fonts.nfallback && k < 4; k++)
+        fonts.fallback[k] = opts->fonts.fallback[k];
     int width = 2;
     for (size_t n = lr->ncharts; n >= 100; n /= 10)
         width++;

@@ -41,6 +41,7 @@ typedef struct job {
     cx_diag diag;
     char *trace;
     cx_cache_inputs inputs;
+    cx_diag_list warnings;
 } job;
 
 typedef struct run {
@@ -92,9 +93,12 @@ void cx_print_diag(const cx_build_opts *o, const cx_diag *d, const char *trace, 
         fputs("}\n", stderr);
         return;
     }
+    /* compiler style: file:line: warning: message */
+    cx_diag shown = *d;
+    if (d->severity == CX_SEV_WARNING)
+        snprintf(shown.message, sizeof shown.message, "warning: %.2000s", d->message);
     char line[4096];
-    cx_diag_format(d, line, sizeof line);
-    fprintf(stderr, "%s%s\n", d->severity == CX_SEV_WARNING ? "warning: " : "", line);
+    fprintf(stderr, "%s\n", cx_diag_format(&shown, line, sizeof line));
     if (trace && trace[0])
         fprintf(stderr, "traceback:\n%s", trace);
 }
@@ -341,7 +345,14 @@ static void run_job(run *r, job *j)
     bool caching = o->command == CX_CMD_BUILD && !o->charts_dir && !o->verify;
     if (caching) {
         cx_cache_entry_path(r->cache_dir, j->output, entry, sizeof entry);
-        if (cx_cache_check(entry, j->output, &opts, &r->data, &r->memo, &j->inputs, &j->pages)) {
+        if (cx_cache_check(entry, j->output, &opts, &r->data, &r->memo, &j->inputs, &j->pages,
+                           &j->warnings)) {
+            if (o->werror && j->warnings.count) {
+                cx_diag_set(&j->diag, CX_EFAILED, j->warnings.items[0].file,
+                            j->warnings.items[0].line, 0,
+                            "%zu warning(s), and --werror makes them errors", j->warnings.count);
+                goto done;
+            }
             j->status = ST_UNCHANGED;
             cx_hash_file(j->output, j->sha);
             struct stat st;
@@ -349,12 +360,21 @@ static void run_job(run *r, job *j)
             goto done;
         }
         cx_cache_inputs_free(&j->inputs);
+        cx_diag_list_free(&j->warnings);
     }
 
     cx_build_opts one = *o;
     one.output = j->output;
-    if (cx_build_one(&one, &r->data, params, np, &res, &j->diag, trace, sizeof trace) != CX_OK)
+    cx_status built = cx_build_one(&one, &r->data, params, np, &res, &j->diag, trace, sizeof trace);
+    for (size_t w = 0; w < res.warnings.count; w++)
+        cx_diag_list_add(&j->warnings, &res.warnings.items[w]);
+    if (built != CX_OK)
         goto done;
+    if (o->werror && j->warnings.count) {
+        cx_diag_set(&j->diag, CX_EFAILED, j->warnings.items[0].file, j->warnings.items[0].line, 0,
+                    "%zu warning(s), and --werror makes them errors", j->warnings.count);
+        goto done;
+    }
     if (o->command != CX_CMD_BUILD && !o->verify) {
         j->status = ST_BUILT;
         goto done;
@@ -430,6 +450,15 @@ done:
 /* One result as one line: fields separated by tabs, the inputs last. */
 static void send_result(FILE *f, size_t index, const job *j)
 {
+    for (size_t w = 0; w < j->warnings.count; w++) {
+        const cx_diag *d = &j->warnings.items[w];
+        char msg[sizeof d->message];
+        snprintf(msg, sizeof msg, "%s", d->message);
+        for (char *p = msg; *p; p++)
+            if (*p == '\t' || *p == '\n')
+                *p = ' ';
+        fprintf(f, "W\t%zu\t%s\t%ld\t%s\n", index, d->file[0] ? d->file : "-", d->line, msg);
+    }
     char msg[sizeof j->diag.message];
     snprintf(msg, sizeof msg, "%s", j->diag.message);
     for (char *p = msg; *p; p++)
@@ -446,6 +475,28 @@ static void send_result(FILE *f, size_t index, const job *j)
 
 static bool receive_result(run *r, char *line)
 {
+    if (line[0] == 'W' && line[1] == '\t') {
+        char *f[4];
+        int n = 0;
+        for (char *p = line + 2; n < 4; p++) {
+            f[n++] = p;
+            p = strchr(p, '\t');
+            if (!p)
+                break;
+            *p = '\0';
+        }
+        if (n < 4)
+            return false;
+        size_t index = strtoul(f[0], NULL, 10);
+        if (index >= r->njobs)
+            return false;
+        f[3][strcspn(f[3], "\n")] = '\0';
+        cx_diag d;
+        cx_diag_set(&d, CX_OK, strcmp(f[1], "-") ? f[1] : NULL, strtol(f[2], NULL, 10), 0, "%s", f[3]);
+        d.severity = CX_SEV_WARNING;
+        cx_diag_list_add(&r->jobs[index].warnings, &d);
+        return false;       /* not a result: nothing to report yet */
+    }
     char *f[12];
     int n = 0;
     f[n++] = line;
@@ -495,6 +546,8 @@ static void progress(run *r, size_t done, double t0)
 
 static void report_job(run *r, const job *j)
 {
+    for (size_t w = 0; w < j->warnings.count; w++)
+        cx_print_diag(r->o, &j->warnings.items[w], NULL, r->njobs > 1 ? j->output : NULL);
     if (j->status == ST_FAILED) {
         cx_print_diag(r->o, &j->diag, j->trace, r->njobs > 1 ? j->output : NULL);
         return;
@@ -749,6 +802,7 @@ done:
         free(r.jobs[i].output);
         free(r.jobs[i].trace);
         cx_cache_inputs_free(&r.jobs[i].inputs);
+        cx_diag_list_free(&r.jobs[i].warnings);
     }
     free(r.jobs);
     cx_memo_free(&r.memo);

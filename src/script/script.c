@@ -340,6 +340,8 @@ static void set_dirs(cx_lua_ctx *ctx, const char *script_path, const char *lua_d
         ctx->script_dir[0] = '\0';
     if (!lua_dir || !realpath(lua_dir, ctx->lua_dir))
         ctx->lua_dir[0] = '\0';
+    if (!ctx->env->brand_dir || !realpath(ctx->env->brand_dir, ctx->brand_dir))
+        ctx->brand_dir[0] = '\0';
 }
 
 /* Serialises the script's returned value (argument 1) under protection:
@@ -349,6 +351,30 @@ static int result_to_json(lua_State *L)
     cx_lua_ctx *ctx = cx_lua_ctx_of(L);
     ctx->env->result_json = cx_lua_to_json(L, 1, &ctx->json_error);
     return 0;
+}
+
+/* warn("…") from a script becomes a build warning at the script's line
+ * (Lua hands a warning over in pieces; "@on"/"@off" control messages are
+ * ignored: warnings are always on). */
+static void on_warning(void *ud, const char *msg, int tocont)
+{
+    cx_lua_ctx *ctx = ud;
+    if (ctx->warning_len == 0 && msg[0] == '@' && !tocont)
+        return;
+    size_t n = strlen(msg), room = sizeof ctx->warning - 1 - ctx->warning_len;
+    memcpy(ctx->warning + ctx->warning_len, msg, n < room ? n : room);
+    ctx->warning_len += n < room ? n : room;
+    ctx->warning[ctx->warning_len] = '\0';
+    if (tocont)
+        return;
+    const char *file;
+    long line;
+    cx_lua_where(ctx->L, 1, &file, &line);
+    cx_diag d;
+    cx_diag_set(&d, CX_OK, file[0] ? file : ctx->env->script_path, line, 0, "%s", ctx->warning);
+    d.severity = CX_SEV_WARNING;
+    cx_diag_list_add(&ctx->env->warnings, &d);
+    ctx->warning_len = 0;
 }
 
 /* Builds the sandboxed globals; run under lua_pcall because it allocates. */
@@ -412,6 +438,8 @@ cx_status cx_script_run(cx_script_env *env, cx_diag *diag, char *trace, size_t t
         status = cx_diag_set(diag, CX_EINTERNAL, NULL, 0, 0, "out of memory");
         goto done;
     }
+    ctx->L = L;
+    lua_setwarnf(L, on_warning, ctx);
 
     /* Everything that may raise a Lua error runs protected, including the
      * setup of the environment (it allocates). */

@@ -26,7 +26,11 @@ typedef struct cx_lua_ctx {
     char script_dir[PATH_MAX];      /* realpath of the script's folder */
     char script_dir_shown[PATH_MAX];/* the folder as the user named it */
     char lua_dir[PATH_MAX];         /* realpath of the shipped lua/ */
+    char brand_dir[PATH_MAX];       /* realpath of the brand's folder; "" = none */
     const char *json_error;         /* why the returned value has no JSON */
+    lua_State *L;                   /* for the warning function's position */
+    char warning[1024];             /* a warning being assembled from pieces */
+    size_t warning_len;
 } cx_lua_ctx;
 
 static inline cx_lua_ctx *cx_lua_ctx_of(lua_State *L)

@@ -118,6 +118,16 @@ d = [json.loads(l) for l in open('err') if l.startswith('{')]
 assert d and d[0]['severity'] == 'error' and d[0]['line'] == 6 and d[0]['file'].endswith('client.lua'), d
 "
 
+# Warnings: printed compiler-style, replayed from the cache, fatal with --werror.
+printf 'warn("2 groups below min_n left out")\nreport { title = "w" }\n' > warn.lua
+cx build warn.lua -o w.pdf > log 2>&1
+check "a warning does not fail the build" test $? -eq 0
+check "a warning names the script line" grep -q '^warn.lua:1: warning: 2 groups below min_n left out$' log
+cx build warn.lua -o w.pdf > log 2>&1
+check "an unchanged build replays its warnings" grep -q 'warning: 2 groups below min_n' log
+cx build warn.lua -o w.pdf --werror > log 2>&1
+check "--werror turns warnings into a failure" test $? -eq 1
+
 # --verify builds twice and compares; --quiet prints nothing.
 cx build client.lua --data assessment=data.json --param client=Alpha -o v.pdf --verify > log 2>&1
 check "--verify passes for a deterministic report" test $? -eq 0 -a -s v.pdf
