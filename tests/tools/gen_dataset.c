@@ -193,8 +193,41 @@ static void write_csv_row(FILE *f, const row *r)
 
 static int usage(void)
 {
-    fprintf(stderr, "usage: gen_dataset json|jsonl|csv NROWS OUT [SEED]\n");
+    fprintf(stderr, "usage: gen_dataset json|jsonl|csv|assessment NROWS OUT [SEED]\n");
     return 2;
+}
+
+/* `assessment N OUT`: N organisations answering the 20 CX competency
+ * items (1-5), for batch benchmarks: one PDF per account. */
+static int write_assessment(size_t n, uint64_t seed, const char *out)
+{
+    static const char *const dims[4] = {"pl", "cbv", "ee", "cc"};
+    FILE *f = fopen(out, "wb");
+    if (!f) {
+        perror(out);
+        return 1;
+    }
+    fputs("{\"survey\": {\"id\": \"bench-assessment\", \"title\": \"CX competency assessment\"},\n"
+          " \"questions\": [{\"id\": \"account\", \"type\": \"text\"},\n"
+          "  {\"id\": \"segment\", \"type\": \"category\", \"options\": [\"B2B\", \"B2C\", \"B2B2C\"]}", f);
+    for (int d = 0; d < 4; d++)
+        for (int i = 1; i <= 5; i++)
+            fprintf(f, ",\n  {\"id\": \"%s_%d\", \"type\": \"scale\", \"min\": 1, \"max\": 5}", dims[d], i);
+    fputs("],\n \"responses\": [\n", f);
+    static const char *const segs[3] = {"B2B", "B2C", "B2B2C"};
+    for (size_t k = 0; k < n; k++) {
+        unsigned level = 1 + pick(&seed, 4);   /* the organisation's typical answer */
+        fprintf(f, "  {\"account\": \"Organisation %05zu\", \"segment\": \"%s\"", k + 1,
+                segs[pick(&seed, 3)]);
+        for (int d = 0; d < 4; d++)
+            for (int i = 1; i <= 5; i++) {
+                unsigned a = level + pick(&seed, 3);
+                fprintf(f, ", \"%s_%d\": %u", dims[d], i, a > 5 ? 5 : a);
+            }
+        fputs(k + 1 < n ? "},\n" : "}\n", f);
+    }
+    fputs(" ]}\n", f);
+    return fclose(f) == 0 ? 0 : 1;
 }
 
 int main(int argc, char **argv)
@@ -207,6 +240,8 @@ int main(int argc, char **argv)
     if (*endp || argv[2][0] == '-')
         return usage();
     uint64_t seed = argc == 5 ? strtoull(argv[4], NULL, 10) : 2016;
+    if (strcmp(format, "assessment") == 0)
+        return write_assessment((size_t)n, seed, out);
     bool json = strcmp(format, "json") == 0, jsonl = strcmp(format, "jsonl") == 0,
          csv = strcmp(format, "csv") == 0;
     if (!json && !jsonl && !csv)
