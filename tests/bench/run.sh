@@ -225,4 +225,32 @@ awk -v d="$(median "$tmp/diff")" -v t="$(median "$tmp/total")" -v b="$(median "$
     if (d > 0) printf "%.0f ms", d * 1000; else printf "too small to measure"
     printf " (run %.2f s - load %.2f s, medians)   [info]\n", t, b }'
 
+# ---- batches (issue: 1,000 per-client PDFs, -j 2) ------------------------
+# 1,000 organisations; one 4-page PDF with 3 charts each; two workers.
+assess=$data/assessment-1000.json
+[ -f "$assess" ] || $gen assessment 1000 "$assess" > /dev/null
+bout=$tmp/batch
+batch() { /usr/bin/time -f '%e %M' -o "$tmp/btime" \
+    "$cx" build tests/bench/client_report.lua --data "assessment=$assess" \
+    --each client=account -o "$bout/{client}.pdf" -j 2 -q "$@"; }
+batch || { echo "bench: the batch build failed" >&2; exit 1; }
+read -r bwall bkb < "$tmp/btime"
+n=$(ls "$bout" | grep -c '\.pdf$')
+rate=$(awk -v n="$n" -v w="$bwall" 'BEGIN { printf "%.0f", n / w }')
+# peak memory: the parent's own and the largest worker's (GNU time reports
+# the maximum over the process and the children it waited for)
+echo "batch: $n PDFs (4 pages, 3 charts) with -j 2: ${bwall} s, $rate reports/s, peak $(mb_of_kb "$bkb") MB per process (x3 processes)   [target >= 100/s, < 500 MB] $(verdict "$(awk -v r="$rate" 'BEGIN { print -r }') -100" "$(mb_of_kb "$bkb") 167")"
+batch || exit 1
+read -r nwall _ < "$tmp/btime"
+echo "batch: no-change rebuild of $n: ${nwall} s   [target < 1 s] $(verdict "$nwall 1")"
+ls -l --time-style=+%s.%N "$bout" > "$tmp/mt1"
+# Organisation 00500 moves to another segment: its rows change, no one else's.
+sed '/"Organisation 00500"/{s/"segment": "B2B"/"segment": "@@"/;s/"segment": "B2C"/"segment": "B2B"/;s/"segment": "B2B2C"/"segment": "B2B"/;s/"segment": "@@"/"segment": "B2C"/}' \
+    "$assess" > "$tmp/changed.json"
+/usr/bin/time -f '%e %M' -o "$tmp/btime" "$cx" build tests/bench/client_report.lua \
+    --data "assessment=$tmp/changed.json" --each client=account -o "$bout/{client}.pdf" -j 2 -q
+ls -l --time-style=+%s.%N "$bout" > "$tmp/mt2"
+rewritten=$(diff "$tmp/mt1" "$tmp/mt2" | grep -c '^>' || true)
+echo "batch: one client's answers changed: $rewritten PDF rewritten   [target exactly 1] $( [ "$rewritten" = 1 ] && echo ok || echo MISSED)"
+
 echo "bench: done"
