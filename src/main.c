@@ -46,6 +46,7 @@ static const char help_text[] =
     "  --fail-fast             stop at the first failed report\n"
     "  --shard K/N             build the K-th of N slices of the batch\n"
     "  --cache DIR             the cache folder (default .cxreport-cache beside the output)\n"
+    "  --no-cache              always build; neither read nor write the cache\n"
     "  --depfile FILE          write a Make-syntax dependency file\n"
     "  --manifest FILE         write a JSON manifest of every output\n"
     "  --diagnostics json      errors and warnings as JSON lines\n"
@@ -178,7 +179,7 @@ static int parse_args(int argc, char **argv, args *a)
             value = arg + 2;
         }
         static const char *const switches[] = {
-            "--fail-fast", "--werror", "--verify", "--quiet", "-q", NULL};
+            "--fail-fast", "--werror", "--verify", "--quiet", "-q", "--no-cache", NULL};
         int is_switch = 0;
         for (int k = 0; switches[k]; k++)
             is_switch |= !strcmp(flag, switches[k]);
@@ -191,6 +192,8 @@ static int parse_args(int argc, char **argv, args *a)
                 o->werror = true;
             else if (!strcmp(flag, "--verify"))
                 o->verify = true;
+            else if (!strcmp(flag, "--no-cache"))
+                o->no_cache = true;
             else
                 o->quiet = true;
             continue;

@@ -53,6 +53,7 @@ typedef struct cx_build_opts {
     int shard_k, shard_n;           /* --shard K/N; 0/0 = the whole batch */
     /* incremental builds and reporting */
     const char *cache_dir;          /* NULL = .cxreport-cache beside the output */
+    bool no_cache;                  /* --no-cache: always build, record nothing */
     const char *depfile, *manifest; /* NULL = none */
     bool diag_json;                 /* --diagnostics json */
     bool werror, verify, quiet;

@@ -342,7 +342,7 @@ static void run_job(run *r, job *j)
     }
 
     char entry[8192];
-    bool caching = o->command == CX_CMD_BUILD && !o->charts_dir && !o->verify;
+    bool caching = o->command == CX_CMD_BUILD && !o->charts_dir && !o->verify && !o->no_cache;
     if (caching) {
         cx_cache_entry_path(r->cache_dir, j->output, entry, sizeof entry);
         if (cx_cache_check(entry, j->output, &opts, &r->data, &r->memo, &j->inputs, &j->pages,

@@ -62,6 +62,7 @@ need "$cx" "run 'make all' (or 'make bench')"
 need "$gen" "run 'make bench', which builds tests/tools/*.c"
 need "$stats" "run 'make bench', which builds tests/tools/*.c"
 need "$bexec" "run 'make bench', which builds tests/tools/*.c"
+need "$build/tools/bench_chart" "run 'make bench', which builds tests/tools/*.c"
 need /usr/bin/time "install Debian's 'time' package (apt-get install time)"
 
 pin=
@@ -162,7 +163,7 @@ load json 2.5
 load csv 1
 
 # ---- 2. build a 20-page report ------------------------------------------------
-if ! $pin "$bexec" 5 "$cx" build tests/bench/report20.lua -o "$tmp/report20.pdf" \
+if ! $pin "$bexec" 5 "$cx" build tests/bench/report20.lua -o "$tmp/report20.pdf" --no-cache \
         > "$tmp/exec" 2> "$tmp/err"; then
     echo "bench: cxreport build tests/bench/report20.lua failed:" >&2
     cat "$tmp/err" >&2
@@ -174,6 +175,21 @@ ms=$(awk -v s="$s" 'BEGIN { printf "%.0f", s * 1000 }')
 printf 'build a text-and-table report (%s pages): %s ms (cpu %.0f ms), peak %s MB   [target < 100 ms] %s%s\n' \
     "${pages:-? (no pdfinfo)}" "$ms" "$(awk -v c="$cpu" 'BEGIN { print c * 1000 }')" \
     "$(mb_of_kb "$kb")" "$(verdict "$ms 100")" "$(busy "$s" "$cpu")"
+
+# ---- charts: one 62-bar ranking, and a report with ten charts against the same without
+read -r cmed cmin cmax <<EOF2
+$($pin "$build/tools/bench_chart")
+EOF2
+echo "chart: 62-bar ranking, laid out and drawn into a PDF page: $cmed ms (fastest $cmin, slowest $cmax)   [target < 2 ms] $(verdict "$cmed 2")"
+if ! $pin "$bexec" 5 "$cx" build tests/bench/charts10.lua -o "$tmp/charts10.pdf" --no-cache \
+        > "$tmp/exec10" 2> "$tmp/err"; then
+    echo "bench: cxreport build tests/bench/charts10.lua failed:" >&2
+    cat "$tmp/err" >&2
+    exit 1
+fi
+read -r s10 _ _ < "$tmp/exec10"
+ratio=$(awk -v a="$s10" -v b="$s" 'BEGIN { printf "%.2f", a / b }')
+echo "chart: the 20-page report with 10 charts: $(awk -v x="$s10" 'BEGIN { printf "%.0f", x * 1000 }') ms, ${ratio}x the report without them   [target < 2x] $(verdict "$ratio 2")"
 
 # ---- 3. Python's json.load, for comparison --------------------------------------
 if command -v python3 > /dev/null 2>&1 && python3 -c 'import json' > /dev/null 2>&1; then
