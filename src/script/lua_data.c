@@ -1002,6 +1002,8 @@ void cx_lua_open_data(lua_State *L)
     lua_setfield(L, -2, "__newindex");
     lua_pushcfunction(L, l_param_pairs);
     lua_setfield(L, -2, "__pairs");
+    lua_pushboolean(L, 0);
+    lua_setfield(L, -2, "__metatable");
     lua_setmetatable(L, -2);
     lua_setfield(L, -2, "param");
     lua_pop(L, 1);

@@ -341,6 +341,20 @@ static int sb_load(lua_State *L)
     return 1;
 }
 
+/* setmetatable without __gc: Lua runs finalizers with debug hooks turned
+ * off, so a finalizer would escape the instruction budget (an endless
+ * __gc loop would hang the build, even at lua_close). */
+static int sb_setmetatable(lua_State *L)
+{
+    if (lua_istable(L, 2) && lua_getfield(L, 2, "__gc") != LUA_TNIL)
+        return luaL_error(L, "setmetatable: __gc metamethods are not available in report scripts");
+    lua_settop(L, 2);
+    lua_pushvalue(L, lua_upvalueindex(1));
+    lua_insert(L, 1);
+    lua_call(L, 2, 1);
+    return 1;
+}
+
 static int sb_undefined_global(lua_State *L)
 {
     const char *name = lua_tostring(L, 2);
@@ -370,7 +384,7 @@ static int module_name_ok(const char *s)
 }
 
 /* Is path (already resolved) inside dir (resolved)? */
-static int path_inside(const char *path, const char *dir)
+int cx_lua_path_inside(const char *path, const char *dir)
 {
     size_t n = strlen(dir);
     return strncmp(path, dir, n) == 0 && (path[n] == '/' || (n == 1 && dir[0] == '/'));
@@ -408,7 +422,7 @@ static int sb_require(lua_State *L)
         snprintf(candidate, sizeof candidate, "%s/%s", dirs[d], rel);
         if (!realpath(candidate, real))
             continue;
-        if (!path_inside(real, dirs[d]))
+        if (!cx_lua_path_inside(real, dirs[d]))
             return luaL_error(L, "require: module '%s' resolves outside %s (symbolic links may "
                                  "not leave the module folders)", name, shown[d]);
         found = d;
@@ -481,6 +495,20 @@ void cx_sandbox_open(lua_State *L)
     };
     luaL_setfuncs(L, replaced, 0);
 
+    lua_getfield(L, g, "setmetatable");
+    lua_pushcclosure(L, sb_setmetatable, 1);
+    lua_setfield(L, g, "setmetatable");
+
+    /* The string metatable is shared by every string: hide it, so a
+     * script cannot change what "abc":upper() means for the bindings. */
+    lua_pushliteral(L, "");
+    if (lua_getmetatable(L, -1)) {
+        lua_pushboolean(L, 0);
+        lua_setfield(L, -2, "__metatable");
+        lua_pop(L, 1);
+    }
+    lua_pop(L, 1);
+
     lua_getfield(L, g, LUA_STRLIBNAME);
     remove_field(L, -1, "dump");
     lua_getfield(L, -1, "format");
@@ -511,6 +539,8 @@ void cx_sandbox_seal(lua_State *L)
     lua_newtable(L);
     lua_pushcfunction(L, sb_undefined_global);
     lua_setfield(L, -2, "__index");
+    lua_pushboolean(L, 0);              /* getmetatable(_G) is false; it cannot be replaced */
+    lua_setfield(L, -2, "__metatable");
     lua_setmetatable(L, -2);
     lua_pop(L, 1);
 }
