@@ -16,7 +16,8 @@ PKGS     := cairo cairo-ft freetype2 libcjson lua5.4 libcrypto
 # Debian packages `make deps` installs when a library or tool is missing.
 APT_PKGS := build-essential pkg-config libhpdf-dev libcairo2-dev libfreetype-dev \
             libcjson-dev liblua5.4-dev libcmocka-dev libssl-dev \
-            fonts-dejavu-core qpdf poppler-utils time python3
+            fonts-dejavu-core fonts-dejavu-extra fonts-lato fonts-wqy-microhei \
+            qpdf poppler-utils time python3
 
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)

@@ -35,13 +35,22 @@ report {
   subtitle = ("%s — %s account"):format(name, tier or "B2B"),
   author = "cxreport account management",
   subject = "B2B account relationship review",
+  justify = true,
 }
 
 contents()
 
 h1 "Summary"
-paragraph(("%d people at **%s** answered the survey. The account's NPS is **%s** counting every respondent, and **%s** among decision makers. Across the portfolio of %d accounts, the average account NPS is %s."):format(
+paragraph(("Loyalty is measured with the Net Promoter Score^[Net Promoter, Net Promoter Score and NPS are registered trademarks of Bain & Company, Inc., Satmetrix Systems, Inc. and Fred Reichheld.] (NPS): the share of promoters minus the share of detractors. %d people at **%s** answered the survey. The account's NPS is **%s** counting every respondent, and **%s** among decision makers. Across the portfolio of %d accounts, the average account NPS is %s."):format(
   #mine, name, nps(modes[1][2]:value("nps")), nps(modes[2][2]:value("nps")), portfolio:value("accounts"), one(portfolio:value("nps"))))
+do
+  local mine_nps, avg = modes[1][2]:value("nps"), portfolio:value("nps")
+  if mine_nps and avg then
+    callout { title = "The bottom line",
+              text = ("**%s** stands at an NPS of %s, %s the portfolio's average account NPS of %s. The people who sign the contract and the people who use the service are compared in {ref:fig:roles}."):format(
+                name, nps(mine_nps), mine_nps >= avg and "above" or "below", one(avg)) }
+  end
+end
 if me.disagree then
   paragraph(("**Roles disagree.** The role NPS scores of this account are %s points apart: the people who sign and the people who use the service see it differently."):format(fmt.number(me.spread, 0)))
 end
@@ -50,6 +59,7 @@ if me.missing_roles then
 end
 
 h1 "Each role's view"
+paragraph "Every role's answers at this account are in {ref:tab:roles}, and their NPS side by side in {ref:fig:roles}."
 local rows = {}
 for _, role in ipairs(roles) do
   local r = mine:filter { role = role }
@@ -61,7 +71,8 @@ for _, role in ipairs(roles) do
   end
 end
 tabulate { header = { "Role", "n", "NPS", "Satisfaction (1–5)", "Effort (1–7)", "Renewal intent (1–5)" },
-           align = { "left", "right", "right", "right", "right", "right" }, rows = rows }
+           align = { "left", "right", "right", "right", "right", "right" }, rows = rows,
+           caption = "Each role's respondents, NPS and mean ratings (effort: 1 = very easy).", label = "tab:roles" }
 local heard, role_nps = {}, {}
 for _, role in ipairs(roles) do
   local r = mine:filter { role = role }
@@ -69,7 +80,8 @@ for _, role in ipairs(roles) do
 end
 chart { kind = "bar", title = "NPS by role", x_title = "NPS", horizontal = true, min = -100, max = 100,
         categories = heard, values = role_nps, decimals = 0,
-        caption = "Each role's NPS at this account (roles not heard from are left out).", name = "roles" }
+        caption = "Each role's NPS at this account (roles not heard from are left out).", name = "roles",
+        label = "fig:roles" }
 
 if prior then
   local before = prior:filter { account = name }
@@ -85,11 +97,14 @@ end
 
 h1 "What they said"
 local said = mine:filter { comment = { missing = false } }:sort("role")
-local quotes = {}
+local quoted = 0
 for _, r in ipairs(said:rows()) do
-  if r.comment ~= "" then quotes[#quotes + 1] = ("*%s* (%s, %d/10)"):format(r.comment, r.role, r.recommend or 0) end
+  if r.comment ~= "" then
+    quote { text = r.comment, source = ("%s, %d/10"):format(r.role, r.recommend or 0) }
+    quoted = quoted + 1
+  end
 end
-if #quotes > 0 then bullets(quotes) else paragraph "No comments." end
+if quoted == 0 then paragraph "No comments." end
 
 h1 "Portfolio context"
 paragraph "Accounts where the roles' NPS scores are more than 100 points apart:"
@@ -98,6 +113,5 @@ rows = {}
 for _, r in ipairs(flagged:rows()) do
   rows[#rows + 1] = { r.account .. (r.account == name and "  ← this account" or ""), r.n, nps(r.nps), fmt.number(r.spread, 0) }
 end
-tabulate { header = { "Account", "n", "NPS", "Role spread" }, align = { "left", "right", "right", "right" }, rows = rows }
-
-paragraph "*Net Promoter, Net Promoter Score and NPS are registered trademarks of Bain & Company, Inc., Satmetrix Systems, Inc. and Fred Reichheld.*"
+tabulate { header = { "Account", "n", "NPS", "Role spread" }, align = { "left", "right", "right", "right" }, rows = rows,
+           caption = "Accounts whose roles disagree, the widest spread first." }

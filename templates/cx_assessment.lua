@@ -28,9 +28,11 @@ local next_steps = {
 
 report {
   title = "CX Competency Assessment",
-  subtitle = ("Prepared for %s"):format(client),
+  subtitle = "Customer-experience competencies and maturity against peers",
+  prepared_for = client,
   author = "cxreport consulting",
   subject = "CX competencies and maturity",
+  justify = true,
 }
 
 contents()
@@ -38,10 +40,10 @@ contents()
 h1 "Summary"
 paragraph(("**%s** scores **%s** out of 100 overall, which places it at the **%s** level of CX maturity. It is compared with %d peer organisations."):format(
   client, score(me.overall), me.level or "(not enough answers)", bench.peers))
-shared.summary_table(a, "Competency")
+shared.summary_table(a, "Competency", "Each competency's score and rating, the peers' median and the client's percentile among them.")
 
 h1 "Competencies against peers"
-paragraph "Each competency score is the mean of its five items, rescaled from the 1–5 agreement scale to 0–100. The peer band is the middle half of the peer organisations (first to third quartile)."
+paragraph "Each competency score is the mean of its five items, rescaled from the 1–5 agreement scale to 0–100. The peer band is the middle half of the peer organisations (first to third quartile). {ref:fig:radar} shows the client against the band, and {ref:tab:competencies} gives the numbers."
 local names, mine_scores, med, q1, q3 = {}, {}, {}, {}, {}
 for i, d in ipairs(bench.dimensions) do
   names[i], mine_scores[i], med[i], q1[i], q3[i] = d.name, d.client or 0, d.median, d.q1, d.q3
@@ -49,13 +51,16 @@ end
 chart { kind = "radar", title = "Competencies against peers", categories = names, min = 0, max = 100,
         series = { { name = client, values = mine_scores },
                    { name = "Peer median", values = med, lo = q1, hi = q3 } },
-        caption = ("Scores 0–100; the band is the middle half of the %d peers."):format(bench.peers), name = "radar" }
+        caption = ("Scores 0–100; the band is the middle half of the %d peers."):format(bench.peers), name = "radar",
+        label = "fig:radar" }
 local rows = {}
 for _, d in ipairs(bench.dimensions) do
   rows[#rows + 1] = { d.name, score(d.client), score(d.q1), score(d.median), score(d.q3), pct(d.good_share) }
 end
 tabulate { header = { "Competency", "Client", "Peer Q1", "Median", "Peer Q3", "Peers Good+" },
-           align = { "left", "right", "right", "right", "right", "right" }, rows = rows }
+           align = { "left", "right", "right", "right", "right", "right" }, rows = rows,
+           caption = "The client's score against the peers' quartiles, and the share of peers rated Good or better.",
+           label = "tab:competencies" }
 
 h2 "Strengths and gaps"
 paragraph "Item by item, the client's answer against the peers' mean answer (1 = strongly disagree, 5 = strongly agree). The largest positive differences are strengths, the largest negative ones gaps."
@@ -82,10 +87,12 @@ local function item_rows(from, to, step)
 end
 h3 "Strengths"
 tabulate { header = { "Statement", "Competency", "Client", "Peers", "Difference" },
-           align = { "left", "left", "right", "right", "right" }, rows = item_rows(1, math.min(5, #items), 1) }
+           align = { "left", "left", "right", "right", "right" }, rows = item_rows(1, math.min(5, #items), 1),
+           caption = "The five statements the client agrees with most, relative to its peers." }
 h3 "Gaps"
 tabulate { header = { "Statement", "Competency", "Client", "Peers", "Difference" },
-           align = { "left", "left", "right", "right", "right" }, rows = item_rows(#items, math.max(#items - 4, 1), -1) }
+           align = { "left", "left", "right", "right", "right" }, rows = item_rows(#items, math.max(#items - 4, 1), -1),
+           caption = "The five statements the client agrees with least, relative to its peers." }
 
 h1 "Where peers stand"
 local levels, shares = {}, {}
@@ -93,12 +100,13 @@ for i, sh in ipairs(bench.overall.shares) do levels[i], shares[i] = sh.name, sh.
 chart { kind = "distribution", title = "Peers by maturity level", y_title = "Share of peers", suffix = "%",
         categories = levels, values = shares, highlight = me.level, marker_label = client,
         caption = "Share of peer organisations at each level; the marker shows the client.", name = "levels" }
-shared.level_shares_table(a, "Maturity level")
+shared.level_shares_table(a, "Maturity level", "The share of peer organisations at each maturity level.")
 
 h1 "Next steps"
 paragraph(("At the **%s** level, the next step is:"):format(me.level or "current"))
-paragraph(next_steps[me.level] or "Complete the assessment: too few items were answered to place the organisation on the scale.")
+callout { title = "The next step",
+          text = next_steps[me.level] or "Complete the assessment: too few items were answered to place the organisation on the scale." }
 
 h1 "Method"
-paragraph "Four competencies of five statements each, answered on a 1–5 agreement scale. A competency with fewer than three of its five items answered has no score, and the overall score needs all four. Ratings: Very weak [0, 30), Weak [30, 50), Okay [50, 65), Good [65, 80), Very good [80, 100]. Levels on the overall score: Ignore [0, 25), Explore [25, 40), Mobilize [40, 55), Operationalize [55, 70), Align [70, 85), Embed [85, 100]. These cut-offs are cxreport's documented defaults."
+paragraph "Four competencies of five statements each, answered on a 1–5 agreement scale. A competency with fewer than three of its five items answered has no score, and the overall score needs all four. Ratings: Very weak [0, 30), Weak [30, 50), Okay [50, 65), Good [65, 80), Very good [80, 100]. Levels on the overall score: Ignore [0, 25), Explore [25, 40), Mobilize [40, 55), Operationalize [55, 70), Align [70, 85), Embed [85, 100].^[These cut-offs are cxreport's documented defaults; a model can set its own bands.]"
 paragraph "Percentile ranks use the mean definition: 100 × (peers below + ½ × peers equal) / peers. Quartiles are Hyndman–Fan type 7."

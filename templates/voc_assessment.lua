@@ -26,17 +26,22 @@ local stage_text = {
 
 report {
   title = "Voice of the Customer Programme Assessment",
-  subtitle = ("Prepared for %s"):format(client),
+  subtitle = "The six Ds of a voice-of-the-customer programme",
+  prepared_for = client,
   author = "cxreport consulting",
   subject = "VoC programme maturity: the six Ds",
+  justify = true,
 }
 
 contents()
 
 h1 "Summary"
-paragraph(("**%s**'s voice-of-the-customer programme scores **%s** out of 100, the **%s** stage. %s"):format(
-  client, score(me.overall), me.level or "(not enough answers)", stage_text[me.level] or ""))
-shared.summary_table(a, "Discipline")
+paragraph(("**%s**'s voice-of-the-customer programme scores **%s** out of 100, the **%s** stage. {ref:fig:radar} shows each discipline against the peers."):format(
+  client, score(me.overall), me.level or "(not enough answers)"))
+if stage_text[me.level] then
+  callout { title = ("The %s stage"):format(me.level), text = stage_text[me.level] }
+end
+shared.summary_table(a, "Discipline", "Each discipline's score and rating, the peers' median and the client's percentile among them.")
 
 local names, mine_scores, med, q1, q3 = {}, {}, {}, {}, {}
 for i, d in ipairs(bench.dimensions) do
@@ -45,7 +50,8 @@ end
 chart { kind = "radar", title = "The six Ds against peers", categories = names, min = 0, max = 100,
         series = { { name = client, values = mine_scores },
                    { name = "Peer median", values = med, lo = q1, hi = q3 } },
-        caption = ("Scores 0–100; the band is the middle half of the %d peers."):format(bench.peers), name = "radar" }
+        caption = ("Scores 0–100; the band is the middle half of the %d peers."):format(bench.peers), name = "radar",
+        label = "fig:radar" }
 
 h1 "The six Ds"
 for _, d in ipairs(model.dimensions) do
@@ -57,10 +63,10 @@ for _, d in ipairs(model.dimensions) do
 end
 
 h1 "Stages"
-shared.level_shares_table(a, "Stage")
+shared.level_shares_table(a, "Stage", "The share of peer organisations at each stage.")
 
 h1 "B2B and B2C peers"
-paragraph "Mean score of each discipline by segment (all organisations, the client included)."
+paragraph "Mean score of each discipline by segment (all organisations, the client included), in {ref:tab:segments} and {ref:fig:segments}."
 local header, align, rows = { "Segment", "n" }, { "left", "right" }, {}
 for _, d in ipairs(model.dimensions) do header[#header + 1] = d.name; align[#align + 1] = "right" end
 local segments = scored:group_by("segment"):count()
@@ -71,7 +77,8 @@ for i, seg in ipairs(segments:column("segment")) do
   end
   rows[#rows + 1] = row
 end
-tabulate { header = header, align = align, rows = rows }
+tabulate { header = header, align = align, rows = rows, caption = "Mean score of each discipline by segment.",
+           label = "tab:segments" }
 local series = {}
 for i, seg in ipairs(segments:column("segment")) do
   local values = {}
@@ -79,7 +86,8 @@ for i, seg in ipairs(segments:column("segment")) do
   series[i] = { name = seg, values = values }
 end
 chart { kind = "grouped", title = "B2B and B2C peers", y_title = "Mean score (0–100)", categories = names,
-        series = series, decimals = 0, caption = "Mean score of each discipline by segment.", name = "segments" }
+        series = series, decimals = 0, caption = "Mean score of each discipline by segment.", name = "segments",
+        label = "fig:segments" }
 
 h1 "Method"
-paragraph "Six disciplines of five statements each, answered on a 1–5 agreement scale and rescaled to 0–100. A discipline with fewer than three answered items has no score; the overall score is the mean of the six and needs all of them. Stages on the overall score: Novices [0, 20), Collectors [20, 40), Analyzers [40, 60), Collaborators [60, 80), Transformers [80, 100] — cxreport's documented defaults. Percentile ranks: 100 × (peers below + ½ × peers equal) / peers."
+paragraph "Six disciplines of five statements each, answered on a 1–5 agreement scale and rescaled to 0–100. A discipline with fewer than three answered items has no score; the overall score is the mean of the six and needs all of them. Stages on the overall score: Novices [0, 20), Collectors [20, 40), Analyzers [40, 60), Collaborators [60, 80), Transformers [80, 100].^[These cut-offs are cxreport's documented defaults; a model can set its own bands.] Percentile ranks: 100 × (peers below + ½ × peers equal) / peers."

@@ -32,6 +32,7 @@
 #include <stddef.h>
 
 #include "cxreport/arena.h"
+#include "cxreport/brand.h"
 #include "cxreport/chart.h"
 #include "cxreport/render.h"
 
@@ -52,11 +53,35 @@ typedef struct cx_theme {
     double table_size;          /* table text, pt */
     double title_size, subtitle_size, byline_size, footer_size;
     double paragraph_space;     /* after a paragraph or list, pt */
+    /* typography blocks */
+    cx_rgba link;               /* links and references in text */
+    cx_rgba good, bad;          /* key-figure changes: good and bad news */
+    cx_rgba panel_fill;         /* key-figure tiles and callout boxes */
+    /* page furniture and cover (a brand sets these; files are borrowed) */
+    cx_slot header[3], footer[3];   /* left, centre, right */
+    const char *confidential;   /* "{client}" = the document's prepared_for */
+    const char *logo;           /* PNG or JPEG file, or NULL */
+    cx_cover_style cover_style;
+    cx_rgba cover_fill;         /* the stripe or band */
+    cx_rgba cover_text;         /* title and subtitle on a band */
+    cx_rgba cover_accent;       /* the rule under the band */
+    const char *cover_image;    /* CX_COVER_IMAGE */
+    const char *watermark;      /* text across every page, or NULL */
+    cx_rgba watermark_color;    /* alpha = opacity */
+    size_t npalette;            /* colours of charts that name none */
+    const cx_rgba *palette;     /* NULL = the chart stage's default */
 } cx_theme;
 
 /* The house look: dark slate text, a deep blue accent, DejaVu-friendly
- * sizes (10 pt body, 20/15/12 pt headings). */
+ * sizes (10 pt body, 20/15/12 pt headings), the title and "Page x of y"
+ * in the footer, no header, the stripe cover, no watermark. */
 void cx_theme_default(cx_theme *theme);
+
+/* The look of a brand: opts (cx_render_opts_default, then the brand's
+ * fonts, page size and margins) and theme (cx_theme_default, then the
+ * brand's colours, furniture, cover, watermark and chart palette).  Both
+ * borrow the brand's strings: the brand must outlive them. */
+void cx_brand_apply(const cx_brand *brand, cx_render_opts *opts, cx_theme *theme);
 
 /* cx_layout with an explicit look (cx_layout uses cx_theme_default). */
 cx_status cx_layout_themed(const cx_doc *doc, const cx_render_opts *opts,
@@ -71,6 +96,8 @@ typedef enum cx_item_kind {
     CX_ITEM_LINE,       /* straight stroked segment, solid or dashed */
     CX_ITEM_LINK,       /* clickable area jumping to a place in the document */
     CX_ITEM_DL,         /* a display list (a chart) placed on the page */
+    CX_ITEM_IMAGE,      /* a PNG or JPEG file scaled into a box */
+    CX_ITEM_POLYGON,    /* a filled polygon (key-figure arrows) */
 } cx_item_kind;
 
 typedef struct cx_item_text {
@@ -81,6 +108,7 @@ typedef struct cx_item_text {
     cx_rgba color;
     double x, y;        /* left end of the baseline */
     double width;       /* advance width, pt */
+    double angle;       /* degrees counter-clockwise about (x, y); 0 = level */
 } cx_item_text;
 
 typedef struct cx_item_rect {
@@ -102,7 +130,15 @@ typedef struct cx_item_link {
     double x, y, w, h;  /* the clickable area, (x, y) = bottom-left */
     size_t target_page; /* 0-based page index */
     double target_y;    /* top of the target on that page */
+    const char *uri;    /* a web link (the target is then unused); NULL =
+                           a place in the document */
 } cx_item_link;
+
+typedef struct cx_item_polygon {
+    size_t n;           /* 3..4 corners */
+    double x[4], y[4];
+    cx_rgba fill;
+} cx_item_polygon;
 
 /* The list keeps its own coordinates (points, y down from its top-left
  * corner); the renderer maps them onto the page.  Chart blocks' lists are
@@ -112,6 +148,11 @@ typedef struct cx_item_dl {
     double x, y_top;    /* page position of the list's top-left corner */
 } cx_item_dl;
 
+typedef struct cx_item_image {
+    const char *path;   /* borrowed from the theme or the document */
+    double x, y, w, h;  /* the box, (x, y) = bottom-left corner */
+} cx_item_image;
+
 typedef struct cx_item {
     cx_item_kind kind;
     union {
@@ -120,6 +161,8 @@ typedef struct cx_item {
         cx_item_line line;
         cx_item_link link;
         cx_item_dl dl;
+        cx_item_image image;
+        cx_item_polygon polygon;
     };
 } cx_item;
 
@@ -153,6 +196,10 @@ struct cx_layout_result {
     size_t ncharts;
     cx_layout_chart *charts;
     cx_arena *arena;    /* generated strings, outline titles */
+    /* Problems that did not stop the layout (characters no font has, one
+     * warning per block), in the order found; severity CX_SEV_WARNING,
+     * file:line of the script where known. */
+    cx_diag_list warnings;
     size_t cap_pages, cap_outline, cap_charts;  /* private */
 };
 

@@ -24,6 +24,9 @@ typedef struct cx_raster_fonts {
     /* TrueType files for CX_FACE_REGULAR, _BOLD, _ITALIC, _BOLD_ITALIC; a
      * NULL style falls back to regular.  regular is required. */
     const char *regular, *bold, *italic, *bold_italic;
+    /* the fallback fonts, faces 4.. (CX_FACE_FALLBACK + k in render.h) */
+    size_t nfallback;
+    const char *fallback[4];
 } cx_raster_fonts;
 
 /* DejaVu Sans from /usr/share/fonts/truetype/dejavu. */

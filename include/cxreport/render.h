@@ -23,8 +23,16 @@
 #include "cxreport/diag.h"
 #include "cxreport/doc.h"
 
+/* Faces are numbered 0..3 (CX_FACE_* in chart.h: regular, bold, italic,
+ * bold italic) and CX_FACE_FALLBACK + k for fallback font k, which draws
+ * the characters the main font lacks (whatever the style). */
+enum { CX_MAX_FALLBACK = 4, CX_FACE_FALLBACK = 4, CX_MAX_FACES = 8 };
+
 typedef struct cx_fontset {
     const char *regular, *bold, *italic, *bold_italic;   /* TrueType files */
+    size_t nfallback;
+    const char *fallback[CX_MAX_FALLBACK];  /* TrueType files or collections
+                                               (.ttc: the first font) */
 } cx_fontset;
 
 typedef struct cx_render_opts {
@@ -40,7 +48,8 @@ typedef struct cx_render_opts {
 } cx_render_opts;
 
 /* Fills opts with the defaults: DejaVu Sans from
- * /usr/share/fonts/truetype/dejavu, A4, 56.7 pt (2 cm) margins,
+ * /usr/share/fonts/truetype/dejavu, with WenQuanYi Micro Hei as the
+ * fallback font when it is installed, A4, 56.7 pt (2 cm) margins,
  * no date, producer "cxreport". */
 void cx_render_opts_default(cx_render_opts *opts);
 

@@ -4,8 +4,8 @@
 --   local assessment = require "report.assessment"
 --   local a = assessment.load(dataset "assessment", model, param.client)
 --   -- a.client, a.me (the client's scored row), a.scored, a.peers, a.bench
---   assessment.summary_table(a, "Competency")
---   assessment.level_shares_table(a, "Maturity level")
+--   assessment.summary_table(a, "Competency", caption, label)     -- caption, label optional
+--   assessment.level_shares_table(a, "Maturity level", caption)
 local M = {}
 
 function M.score(x) return x and fmt.number(x, 0) or "–" end
@@ -29,7 +29,7 @@ function M.load(ds, model, client, top_levels)
 end
 
 -- Each dimension's score, rating, peer median and percentile, then overall.
-function M.summary_table(a, what)
+function M.summary_table(a, what, caption, label)
   local rows = {}
   local function percentile(x) return x and fmt.number(x, 0) or "–" end
   for _, d in ipairs(a.bench.dimensions) do
@@ -38,16 +38,17 @@ function M.summary_table(a, what)
   local o = a.bench.overall
   rows[#rows + 1] = { "**Overall**", M.score(o.client), o.level or "–", M.score(o.median), percentile(o.percentile) }
   tabulate { header = { what, "Score", "Rating", "Peer median", "Percentile" },
-             align = { "left", "right", "left", "right", "right" }, rows = rows }
+             align = { "left", "right", "left", "right", "right" }, rows = rows,
+             caption = caption, label = label }
 end
 
 -- The share of peers at each level, the client's level marked.
-function M.level_shares_table(a, what)
+function M.level_shares_table(a, what, caption)
   local rows = {}
   for _, share in ipairs(a.bench.overall.shares) do
     rows[#rows + 1] = { share.name .. (share.name == a.me.level and "  ← client" or ""), M.pct(share.pct) }
   end
-  tabulate { header = { what, "Share of peers" }, align = { "left", "right" }, rows = rows }
+  tabulate { header = { what, "Share of peers" }, align = { "left", "right" }, rows = rows, caption = caption }
 end
 
 return M

@@ -15,13 +15,70 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cxreport/brand.h"
 #include "cxreport/doc.h"
+#include "cxreport/layout.h"
 #include "cxreport/render.h"
 #include "defaults.h"
 
 #ifndef CX_LUA_DIR
 #define CX_LUA_DIR "lua"
 #endif
+#ifndef CX_TEMPLATES_DIR
+#define CX_TEMPLATES_DIR "templates"
+#endif
+
+/* The look of the report: the brand --brand names, else the one the
+ * report names (report { brand = NAME }), else the house look.  *brand
+ * is the loaded brand (NULL for the house look); opts and theme borrow
+ * from it. */
+static cx_status load_look(const cx_build_opts *opts, const cx_doc *doc, cx_brand **brand,
+                           cx_render_opts *ropts, cx_theme *theme, cx_diag *diag)
+{
+    const char *dir = opts->brand_dir;
+    const char *name = cx_doc_get_meta(doc)->brand;
+    char found[PATH_MAX];
+    if (!dir && name) {
+        if (!cx_brand_find(name, opts->script, CX_TEMPLATES_DIR, found, sizeof found))
+            return cx_diag_set(diag, CX_EDATA, opts->script, 0, 0,
+                               "no brand called '%s' (looked for brands/%s/brand.lua beside "
+                               "the script and among the shipped templates/brands)", name, name);
+        dir = found;
+    }
+    if (!dir) {
+        cx_render_opts_default(ropts);
+        cx_theme_default(theme);
+        return CX_OK;
+    }
+    cx_status st = cx_brand_load(dir, brand, diag);
+    if (st == CX_OK)
+        cx_brand_apply(*brand, ropts, theme);
+    return st;
+}
+
+/* Every file the look reads is an input of the build (the cache hashes
+ * them): fonts, and the brand's brand.lua, logo and cover image. */
+static cx_status look_inputs(const cx_render_opts *ropts, const cx_brand *brand,
+                             cx_strlist *files, cx_diag *diag)
+{
+    const char *paths[4 + CX_MAX_FALLBACK + 3] = { ropts->fonts.regular, ropts->fonts.bold,
+                                                   ropts->fonts.italic,
+                                                   ropts->fonts.bold_italic };
+    size_t n = 4;
+    for (size_t k = 0; k < ropts->fonts.nfallback && k < CX_MAX_FALLBACK; k++)
+        paths[n++] = ropts->fonts.fallback[k];
+    if (brand) {
+        paths[n++] = brand->file;
+        paths[n++] = brand->logo;
+        paths[n++] = brand->cover_image;
+    }
+    for (size_t i = 0; i < n; i++) {
+        char real[PATH_MAX];
+        if (paths[i] && realpath(paths[i], real) && !cx_strlist_add(files, real))
+            return cx_diag_set(diag, CX_EINTERNAL, NULL, 0, 0, "out of memory");
+    }
+    return CX_OK;
+}
 
 void cx_build_data_free(cx_build_data *d)
 {
@@ -98,6 +155,7 @@ cx_status cx_build_one(const cx_build_opts *opts, const cx_build_data *data,
     cx_status st = CX_OK;
     cx_doc *doc = cx_doc_new();
     cx_layout_result *layout = NULL;
+    cx_brand *brand = NULL;
     cx_script_env env;
     memset(&env, 0, sizeof env);
     if (!doc) {
@@ -107,6 +165,7 @@ cx_status cx_build_one(const cx_build_opts *opts, const cx_build_data *data,
 
     env.script_path = opts->script;
     env.lua_dir = opts->lua_dir ? opts->lua_dir : CX_LUA_DIR;
+    env.brand_dir = opts->brand_dir;
     env.ndatasets = data->count;
     env.datasets = data->tables;
     env.nparams = nparams;
@@ -132,24 +191,33 @@ cx_status cx_build_one(const cx_build_opts *opts, const cx_build_data *data,
         goto done;
     }
 
+    /* End notes the script did not place, and the data behind the charts
+     * unless --chart-data off. */
+    bool chart_data = !(opts->chart_data && strcmp(opts->chart_data, "off") == 0);
+    if ((st = cx_doc_finish(doc, chart_data, diag)) != CX_OK)
+        goto done;
     cx_render_opts ropts;
-    cx_render_opts_default(&ropts);
+    cx_theme theme;
+    if ((st = load_look(opts, doc, &brand, &ropts, &theme, diag)) != CX_OK)
+        goto done;
     ropts.has_date = opts->has_date;
     ropts.date_epoch = opts->has_date ? opts->date_epoch : 0;
     ropts.producer = "cxreport " CX_VERSION;
-    if ((st = cx_layout(doc, &ropts, &layout, diag)) != CX_OK)
+    if ((st = cx_layout_themed(doc, &ropts, &theme, &layout, diag)) != CX_OK)
         goto done;
     res->pages = cx_layout_page_count(layout);
-    /* the fonts are inputs too: another version of a font, other bytes */
-    const char *fonts[4] = {ropts.fonts.regular, ropts.fonts.bold, ropts.fonts.italic,
-                            ropts.fonts.bold_italic};
-    for (int i = 0; i < 4; i++) {
-        char real[PATH_MAX];
-        if (fonts[i] && realpath(fonts[i], real) && !cx_strlist_add(&res->files_read, real)) {
+    for (size_t w = 0; w < layout->warnings.count; w++) {
+        cx_diag warning = layout->warnings.items[w];
+        if (!warning.file[0])           /* the cover and furniture: from the script */
+            snprintf(warning.file, sizeof warning.file, "%s", opts->script);
+        if (!cx_diag_list_add(&res->warnings, &warning)) {
             st = cx_diag_set(diag, CX_EINTERNAL, NULL, 0, 0, "out of memory");
             goto done;
         }
     }
+    /* the fonts and the brand are inputs too: another version, other bytes */
+    if ((st = look_inputs(&ropts, brand, &res->files_read, diag)) != CX_OK)
+        goto done;
     if ((st = cx_pdf_render(layout, doc, &ropts, &res->pdf, &res->pdf_len, diag)) != CX_OK)
         goto done;
     if (opts->command == CX_CMD_BUILD && opts->charts_dir)
@@ -157,6 +225,7 @@ cx_status cx_build_one(const cx_build_opts *opts, const cx_build_data *data,
 
 done:
     cx_layout_free(layout);
+    cx_brand_free(brand);
     cx_strlist_free(&env.files_read);
     cx_data_reads_free(&env.reads);
     cx_diag_list_free(&env.warnings);

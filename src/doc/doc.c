@@ -9,21 +9,12 @@
  */
 #include "cxreport/doc.h"
 #include "doc_chart.h"
+#include "doc_internal.h"
 
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-struct cx_doc {
-    cx_arena *arena;
-    cx_doc_meta meta;
-    cx_block *blocks;       /* malloc'd, grows by doubling */
-    size_t nblocks, cap;
-    const char *src_file;   /* arena copy; NULL = unknown */
-    long src_line;
-    int nfigures;           /* captioned charts so far */
-};
 
 cx_doc *cx_doc_new(void)
 {
@@ -111,6 +102,8 @@ static cx_status parse_rich(cx_doc *doc, const char *s, cx_rich *out, cx_diag *d
     /* The text was validated by the caller, so only memory can fail here;
      * the message stays, the position becomes the script's. */
     cx_status st = cx_rich_parse(doc->arena, s, out, diag);
+    if (st == CX_OK)
+        st = cx_doc_number_notes(doc, out, diag);
     if (st != CX_OK && diag) {
         snprintf(diag->file, sizeof diag->file, "%s", doc->src_file ? doc->src_file : "");
         diag->line = doc->src_line;
@@ -130,7 +123,7 @@ static cx_status plain_rich(cx_doc *doc, const char *s, cx_rich *out, cx_diag *d
     char *p = cx_arena_strndup(doc->arena, s, len);
     if (!out->spans || !p)
         return oom(doc, diag);
-    out->spans[0] = (cx_span){ p, len, 0 };
+    out->spans[0] = (cx_span){ .text = p, .len = len };
     out->nspans = 1;
     return CX_OK;
 }
@@ -160,9 +153,10 @@ static cx_block *push_block(cx_doc *doc, cx_block_kind kind)
 cx_status cx_doc_set_meta(cx_doc *doc, const char *key, const char *value, cx_diag *diag)
 {
     static const char *const keys[] = { "title", "subtitle", "author", "date",
-                                        "subject", "keywords" };
+                                        "subject", "keywords", "brand", "prepared_for" };
     const char **slot[] = { &doc->meta.title, &doc->meta.subtitle, &doc->meta.author,
-                            &doc->meta.date, &doc->meta.subject, &doc->meta.keywords };
+                            &doc->meta.date, &doc->meta.subject, &doc->meta.keywords,
+                            &doc->meta.brand, &doc->meta.prepared_for };
     if (!key)
         return missing(doc, diag, "metadata key");
     for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++) {
@@ -188,7 +182,7 @@ cx_status cx_doc_set_meta(cx_doc *doc, const char *key, const char *value, cx_di
                            "unknown metadata key (invalid UTF-8)");
     return cx_diag_set(diag, CX_ESCRIPT, doc->src_file, doc->src_line, 0,
                        "unknown metadata key '%.100s' (expected title, subtitle, author, "
-                       "date, subject or keywords)", key);
+                       "date, subject, keywords, brand or prepared_for)", key);
 }
 
 cx_status cx_doc_add_heading(cx_doc *doc, int level, const char *text, cx_diag *diag)
@@ -320,7 +314,7 @@ cx_status cx_doc_add_table(cx_doc *doc, size_t ncols, const char *const *header,
         if (st != CX_OK)
             return st;
     }
-    *t = (cx_doc_table){ ncols, nrows, hdr, al, cs };
+    *t = (cx_doc_table){ .ncols = ncols, .nrows = nrows, .header = hdr, .align = al, .cells = cs };
     cx_block *b = push_block(doc, CX_BLOCK_TABLE);
     if (!b)
         return oom(doc, diag);
@@ -374,6 +368,33 @@ cx_status cx_doc_add_chart(cx_doc *doc, const cx_chart_spec *spec, const char *c
     return CX_OK;
 }
 
+cx_status cx_doc_add_image(cx_doc *doc, const char *path, double width, const char *caption,
+                           cx_diag *diag)
+{
+    cx_status st = check_text(doc, path, "image path", diag);
+    if (st != CX_OK)
+        return st;
+    if (!(width == 0 || (width >= 1 && width <= 14400)))
+        return cx_diag_set(diag, CX_ESCRIPT, doc->src_file, doc->src_line, 0,
+                           "image: width must be 1 to 14400 pt");
+    if (caption && (st = check_text(doc, caption, "image caption", diag)) != CX_OK)
+        return st;
+    cx_doc_image *im = cx_arena_calloc(doc->arena, 1, sizeof *im);
+    if (!im || !(im->path = cx_arena_strdup(doc->arena, path)))
+        return oom(doc, diag);
+    im->width = width;
+    if (caption && (st = parse_rich(doc, caption, &im->caption, diag)) != CX_OK)
+        return st;
+    cx_block *b = push_block(doc, CX_BLOCK_IMAGE);
+    if (!b)
+        return oom(doc, diag);
+    if (im->caption.nspans > 0)
+        im->number = ++doc->nfigures;
+    b->image = im;
+    doc->nblocks++;
+    return CX_OK;
+}
+
 cx_status cx_doc_add_page_break(cx_doc *doc, cx_diag *diag)
 {
     if (!push_block(doc, CX_BLOCK_PAGE_BREAK))
@@ -389,3 +410,24 @@ cx_status cx_doc_add_contents(cx_doc *doc, cx_diag *diag)
     doc->nblocks++;
     return CX_OK;
 }
+
+/* ---- for the other files of src/doc/ (doc_internal.h) ---- */
+
+cx_status cx_doc_oom(cx_doc *doc, cx_diag *diag) { return oom(doc, diag); }
+
+cx_status cx_doc_check_text(cx_doc *doc, const char *s, const char *what, cx_diag *diag)
+{
+    return check_text(doc, s, what, diag);
+}
+
+cx_status cx_doc_parse_rich(cx_doc *doc, const char *s, cx_rich *out, cx_diag *diag)
+{
+    return parse_rich(doc, s, out, diag);
+}
+
+cx_status cx_doc_plain_rich(cx_doc *doc, const char *s, cx_rich *out, cx_diag *diag)
+{
+    return plain_rich(doc, s, out, diag);
+}
+
+cx_block *cx_doc_push_block(cx_doc *doc, cx_block_kind kind) { return push_block(doc, kind); }

@@ -20,7 +20,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 enum { CONTENTS_LEVELS = 2, MAX_KEEP_CHAIN = 3 };
 
@@ -37,6 +36,9 @@ typedef struct prep {
     double indent;              /* LIST: text starts this far in */
     cx_ptable *table;           /* TABLE */
     cx_pchart *chart;           /* CHART */
+    cx_pimage *image;           /* IMAGE */
+    cx_pblock *blk;             /* KEYFIGURES, CALLOUT, QUOTE, NOTES */
+    bool justify;               /* PARAGRAPH */
 } prep;
 
 typedef struct centry {         /* one line (or more) of the contents */
@@ -71,6 +73,14 @@ typedef struct flow {
 /* ---- pages and items --------------------------------------------------- */
 
 void cx_layout_item(cx_layout_state *L, size_t page, const cx_item *it)
+{
+    if (it->kind == CX_ITEM_TEXT)
+        cx_layout_split_text(L, page, it);
+    else
+        cx_layout_push(L, page, it);
+}
+
+void cx_layout_push(cx_layout_state *L, size_t page, const cx_item *it)
 {
     if (L->oom || page >= L->res->npages)
         return;
@@ -132,34 +142,8 @@ static void add_text(cx_layout_state *L, size_t page, const char *s, size_t len,
                      double size, cx_rgba color, double x, double y, double width)
 {
     cx_item it = { .kind = CX_ITEM_TEXT };
-    it.text = (cx_item_text){ s, len, face, size, color, x, y, width };
-    cx_layout_item(L, page, &it);
-}
-
-void cx_layout_draw_line(cx_layout_state *L, const cx_lline *ln, double x, double top,
-                         double size, double lh, cx_rgba color)
-{
-    for (size_t r = 0; r < ln->nruns; r++) {
-        const cx_lrun *run = &ln->runs[r];
-        double base = top - cx_layout_baseline(L, run->face, size, lh);
-        add_text(L, L->page, run->text, run->len, run->face, size, color, x + run->x, base,
-                 run->width);
-    }
-}
-
-static void add_rect(cx_layout_state *L, size_t page, double x, double y, double w, double h,
-                     cx_rgba fill)
-{
-    cx_item it = { .kind = CX_ITEM_RECT };
-    it.rect = (cx_item_rect){ x, y, w, h, fill, CX_NONE, 0 };
-    cx_layout_item(L, page, &it);
-}
-
-static void add_line(cx_layout_state *L, size_t page, double x0, double y0, double x1,
-                     double y1, cx_rgba color, double width)
-{
-    cx_item it = { .kind = CX_ITEM_LINE };
-    it.line = (cx_item_line){ x0, y0, x1, y1, color, width, { 0, 0 }, false };
+    it.text = (cx_item_text){ .text = s, .len = len, .face = face, .size = size, .color = color,
+                              .x = x, .y = y, .width = width };
     cx_layout_item(L, page, &it);
 }
 
@@ -181,63 +165,6 @@ static void add_outline(flow *F, int level, const char *title, size_t page, doub
     res->outline[res->noutline++] = (cx_outline_entry){ level, title, page, y };
 }
 
-/* ---- flowing lines ----------------------------------------------------- */
-
-/* Places the lines of t at x, splitting across pages with widow/orphan
- * control: a split leaves at least two lines on each side, otherwise the
- * whole text moves to the next page.  Only when a fresh page cannot hold
- * what the rules ask (absurdly small pages) does it take what fits, one
- * line at least, so it always progresses.  marker, if given, is drawn on
- * the baseline of the first line at marker_x.  *last_top (if not NULL)
- * receives the top of the part placed on the last page. */
-static void flow_text(flow *F, const cx_ltext *t, double x, double lh, cx_rgba color,
-                      const cx_lrun *marker, double marker_x, cx_rgba marker_color,
-                      double *last_top)
-{
-    cx_layout_state *L = &F->L;
-    size_t n = t->nlines, i = 0;
-    if (last_top)
-        *last_top = L->y;
-    while (i < n && !L->oom) {
-        double avail = cx_layout_avail(L);
-        size_t fit = avail > 0 ? (size_t)floor((avail + 1e-6) / lh) : 0;
-        size_t left = n - i, take;
-        if (left <= fit) {
-            take = left;
-        } else {
-            take = fit;
-            if (left - take < 2)
-                take = left >= 2 ? left - 2 : 0;
-            if (take < 2)
-                take = 0;
-        }
-        if (take == 0) {
-            if (!L->fresh) {
-                cx_layout_new_page(L);
-                continue;
-            }
-            take = fit == 0 ? 1 : fit < left ? fit : left;
-        }
-        cx_layout_begin_block(L);
-        if (last_top)
-            *last_top = L->y;
-        for (size_t k = 0; k < take; k++) {
-            const cx_lline *ln = &t->lines[i + k];
-            cx_layout_draw_line(L, ln, x, L->y, t->size, lh, color);
-            if (i + k == 0 && marker) {
-                double base = L->y - cx_layout_baseline(L, marker->face, t->size, lh);
-                add_text(L, L->page, marker->text, marker->len, marker->face, t->size,
-                         marker_color, marker_x, base, marker->width);
-            }
-            L->y -= lh;
-        }
-        L->fresh = false;
-        i += take;
-        if (i < n)
-            cx_layout_new_page(L);
-    }
-}
-
 /* ---- preparing blocks -------------------------------------------------- */
 
 static cx_status prepare_list(flow *F, const cx_block *b, prep *p)
@@ -256,7 +183,7 @@ static cx_status prepare_list(flow *F, const cx_block *b, prep *p)
             return cx_diag_set(L->diag, CX_EINTERNAL, NULL, 0, 0, "out of memory in layout");
         size_t len = strlen(m);
         double w = cx_font_measure(L->font, 0, size, m, len);
-        p->markers[k] = (cx_lrun){ m, len, 0, 0, w };
+        p->markers[k] = (cx_lrun){ .text = m, .len = len, .width = w };
         widest = w > widest ? w : widest;
     }
     p->indent = b->numbered ? fmax(18.0, widest + 7.0) : 16.0;
@@ -283,8 +210,10 @@ static cx_status prepare(flow *F)
                                    L->diag);
             break;
         case CX_BLOCK_PARAGRAPH:
-            st = cx_linebreak_rich(L->lb, &b->text, 0, L->th.body_size, L->width, &p->text,
-                                   L->diag);
+            p->justify = b->align == CX_PAR_JUSTIFY
+                         || (b->align == CX_PAR_DEFAULT && cx_doc_get_meta(L->doc)->justify);
+            st = (p->justify ? cx_linebreak_words : cx_linebreak_rich)(
+                L->lb, &b->text, 0, L->th.body_size, L->width, &p->text, L->diag);
             break;
         case CX_BLOCK_LIST:
             st = prepare_list(F, b, p);
@@ -295,12 +224,28 @@ static cx_status prepare(flow *F)
         case CX_BLOCK_CHART:
             st = cx_layout_chart_prepare(L, i, &p->chart);
             break;
+        case CX_BLOCK_IMAGE:
+            st = cx_layout_image_prepare(L, i, &p->image);
+            break;
+        case CX_BLOCK_KEYFIGURES:
+        case CX_BLOCK_CALLOUT:
+        case CX_BLOCK_QUOTE:
+        case CX_BLOCK_NOTES:
+            st = cx_layout_block_prepare(L, i, &p->blk);
+            break;
         case CX_BLOCK_PAGE_BREAK:
         case CX_BLOCK_CONTENTS:
             break;
         }
-        if (st != CX_OK)
+        if (st != CX_OK) {
+            /* a reference to an unknown label: the block's script line */
+            if (st == CX_ESCRIPT && L->diag && !L->diag->file[0] && !L->diag->line) {
+                snprintf(L->diag->file, sizeof L->diag->file, "%s",
+                         b->src_file ? b->src_file : "");
+                L->diag->line = b->src_line;
+            }
             return st;
+        }
     }
     return CX_OK;
 }
@@ -363,6 +308,19 @@ static double text_start(const cx_ltext *t, double lh)
     return (double)n * lh;
 }
 
+/* A list's first lines that must go together: its first item's (as for
+ * a paragraph) and, when that is a single line, the start of the second,
+ * so the list never leaves one line alone at the foot of a page. */
+static double list_start(const flow *F, size_t j, double lh)
+{
+    const cx_block *b = cx_doc_block(F->L.doc, j);
+    const prep *p = &F->preps[j];
+    double h = fmax(lh, text_start(&p->items[0], lh));
+    if (b->nitems > 1 && p->items[0].nlines <= 1)
+        h += ITEM_SPACE + fmax(lh, text_start(&p->items[1], lh));
+    return h;
+}
+
 /* Height that block j needs at the bottom of a page to begin there, after
  * a gap of `gap` (the space a heading leaves below itself).  Follows a
  * chain of headings up to MAX_KEEP_CHAIN deep. */
@@ -377,11 +335,18 @@ static double start_height(flow *F, size_t j, double gap, int depth)
     case CX_BLOCK_PARAGRAPH:
         return F->preps[j].text.nlines ? gap + text_start(&F->preps[j].text, body_lh) : 0;
     case CX_BLOCK_LIST:
-        return b->nitems ? gap + fmax(body_lh, text_start(&F->preps[j].items[0], body_lh)) : 0;
+        return b->nitems ? gap + list_start(F, j, body_lh) : 0;
     case CX_BLOCK_TABLE:
         return gap + cx_layout_table_min_start(L, F->preps[j].table);
     case CX_BLOCK_CHART:
         return cx_layout_chart_min_start(F->preps[j].chart, gap);
+    case CX_BLOCK_IMAGE:
+        return cx_layout_image_min_start(F->preps[j].image, gap);
+    case CX_BLOCK_KEYFIGURES:
+    case CX_BLOCK_CALLOUT:
+    case CX_BLOCK_QUOTE:
+    case CX_BLOCK_NOTES:
+        return cx_layout_block_min_start(L, F->preps[j].blk, gap);
     case CX_BLOCK_HEADING: {
         gap = fmax(gap, H_BEFORE[b->level - 1]);
         double h = gap + heading_height(F, j);
@@ -449,26 +414,31 @@ static void place_heading(flow *F, size_t i)
     add_outline(F, lv, b->text.nspans ? b->text.spans[0].text : "", page, top);
 }
 
+/* A list flows as one text: breaks fall between items or inside long
+ * ones, never leaving one line of the list (or of an item) alone on
+ * either side of a page break. */
 static void place_list(flow *F, size_t i)
 {
     cx_layout_state *L = &F->L;
     const cx_block *b = cx_doc_block(L->doc, i);
     const prep *p = &F->preps[i];
     double lh = L->th.body_size * L->th.leading;
-    static const cx_lline empty_line = { NULL, 0, 0 };
+    size_t total = 0, n = 0;
+    for (size_t k = 0; k < b->nitems; k++)
+        total += p->items[k].nlines ? p->items[k].nlines : 1;
+    cx_fline *lines = malloc((total ? total : 1) * sizeof *lines);
+    if (!lines) {
+        L->oom = true;
+        return;
+    }
     for (size_t k = 0; k < b->nitems; k++) {
-        if (k > 0)
-            L->pending = fmax(L->pending, ITEM_SPACE);
-        cx_ltext t = p->items[k];
-        if (t.nlines == 0) {            /* an empty item still shows its marker */
-            t.lines = (cx_lline *)&empty_line;
-            t.nlines = 1;
-        }
         const cx_lrun *m = &p->markers[k];
         double mx = b->numbered ? L->left + p->indent - 7.0 - m->width : L->left + 4.0;
-        flow_text(F, &t, L->left + p->indent, lh, L->th.text, m, mx,
-                  b->numbered ? L->th.text : L->th.accent, NULL);
+        cx_layout_item_lines(lines, &n, &p->items[k], L->left + p->indent, L->th.text, m, mx,
+                             b->numbered ? L->th.text : L->th.accent, k ? ITEM_SPACE : 0);
     }
+    cx_layout_flow(L, lines, n, lh, false, NULL, NULL, NULL);
+    free(lines);
     L->pending = fmax(L->pending, L->th.paragraph_space);
 }
 
@@ -508,15 +478,16 @@ static cx_status place_contents(flow *F)
         L->pending = fmax(L->pending, ce->space_before);
         double x = L->left + ce->indent;
         cx_ltext t = ce->text;
-        static const cx_lline empty_line = { NULL, 0, 0 };
+        static const cx_lline empty_line = { .runs = NULL };
         if (t.nlines == 0) {
             t.lines = (cx_lline *)&empty_line;
             t.nlines = 1;
         }
-        /* Entries are short: flow_text moves one that does not fit whole
-         * (up to three lines) to the next page. */
-        double top;
-        flow_text(F, &t, x, ce->lh, L->th.text, NULL, 0, 0, &top);
+        /* Entries are short: one that does not fit whole (up to three
+         * lines) moves to the next page. */
+        cx_fseg part;
+        cx_layout_flow_text(L, &t, x, ce->lh, L->th.text, 0, NULL, 0, 0, NULL, &part);
+        double top = part.top;
         const cx_lline *last = &t.lines[t.nlines - 1];
         double baseline = L->y + ce->lh - cx_layout_baseline(L, ce->face, ce->size, ce->lh);
         add_fix(F, (cfix){ e, L->page, top, L->y, baseline, x + last->width });
@@ -557,140 +528,10 @@ static void fill_contents(flow *F)
         }
         cx_item ln = { .kind = CX_ITEM_LINK };
         double lx = L->left + ce->indent;
-        ln.link = (cx_item_link){ lx, fx->bottom, L->right - lx, fx->top - fx->bottom, target,
-                                  F->hy[ce->block] };
+        ln.link = (cx_item_link){ .x = lx, .y = fx->bottom, .w = L->right - lx,
+                                  .h = fx->top - fx->bottom, .target_page = target,
+                                  .target_y = F->hy[ce->block] };
         cx_layout_item(L, fx->page, &ln);
-    }
-}
-
-/* ---- title page and footers -------------------------------------------- */
-
-static const char *const MONTHS[12] = { "January", "February", "March", "April",
-                                        "May", "June", "July", "August",
-                                        "September", "October", "November", "December" };
-
-/* "22 November 2026" in UTC, English, whatever the locale. */
-static char *format_date(cx_arena *a, int64_t epoch)
-{
-    time_t t = (time_t)epoch;
-    struct tm tm;
-    if ((int64_t)t != epoch || !gmtime_r(&t, &tm))
-        return NULL;
-    return cx_arena_printf(a, "%d %s %lld", tm.tm_mday, MONTHS[tm.tm_mon],
-                           (long long)tm.tm_year + 1900);
-}
-
-/* Draws plain text wrapped at the text width from *y down, stopping above
- * `floor` (a title page never spills). */
-static cx_status title_text(flow *F, const char *s, int face, double size, double lh,
-                            cx_rgba color, double *y, double floor_y)
-{
-    cx_layout_state *L = &F->L;
-    cx_ltext t;
-    cx_status st = cx_linebreak_plain(L->lb, s, face, size, L->width, &t, L->diag);
-    if (st != CX_OK)
-        return st;
-    for (size_t k = 0; k < t.nlines && *y - lh >= floor_y; k++) {
-        cx_layout_draw_line(L, &t.lines[k], L->left, *y, size, lh, color);
-        *y -= lh;
-    }
-    return CX_OK;
-}
-
-static cx_status title_page(flow *F)
-{
-    cx_layout_state *L = &F->L;
-    const cx_theme *th = &L->th;
-    const cx_doc_meta *m = cx_doc_get_meta(L->doc);
-    cx_layout_new_page(L);
-    /* A band of accent down the left edge and a short bar over the title. */
-    add_rect(L, 0, 0, 0, 14.0, L->res->page_height, th->accent);
-    double y = L->bottom + (L->top - L->bottom) * 0.62;
-    add_rect(L, 0, L->left, y + 18.0, 56.0, 5.0, th->accent);
-    double floor_y = L->bottom + 90.0;
-    cx_status st = CX_OK;
-    if (m->title)
-        st = title_text(F, m->title, 1, th->title_size, th->title_size * 1.18, th->text, &y,
-                        floor_y);
-    if (st == CX_OK && m->subtitle) {
-        y -= 8.0;
-        st = title_text(F, m->subtitle, 0, th->subtitle_size, th->subtitle_size * 1.35,
-                        th->muted, &y, floor_y);
-    }
-    /* Author and date sit at the foot of the page. */
-    const char *date = m->date ? m->date
-                     : L->opts->has_date ? format_date(L->res->arena, L->opts->date_epoch)
-                                         : NULL;
-    double blh = th->byline_size * 1.45;
-    double by = L->bottom + 2.0 * blh;
-    if (st == CX_OK && m->author)
-        st = title_text(F, m->author, 1, th->byline_size, blh, th->text, &by, L->bottom);
-    else
-        by -= blh;
-    if (st == CX_OK && date)
-        st = title_text(F, date, 0, th->byline_size, blh, th->muted, &by, L->bottom - blh);
-    L->fresh = false;
-    return st;
-}
-
-/* Truncates plain text to fit max_width, ending with an ellipsis. */
-static const char *fit_text(flow *F, const char *s, int face, double size, double max_width,
-                            size_t *len_out)
-{
-    cx_layout_state *L = &F->L;
-    size_t len = strlen(s);
-    if (cx_font_measure(L->font, face, size, s, len) <= max_width) {
-        *len_out = len;
-        return s;
-    }
-    const char *ell = "\xE2\x80\xA6";
-    double ew = cx_font_measure(L->font, face, size, ell, 3);
-    double w = 0;
-    size_t i = 0;
-    while (i < len) {
-        size_t j = i;
-        uint32_t cp = cx_font_next_cp(s, len, &j);
-        double cw = (double)cx_font_cp_units(L->font, face, cp) * size / 1000.0;
-        if (w + cw + ew > max_width)
-            break;
-        w += cw;
-        i = j;
-    }
-    while (i > 0 && s[i - 1] == ' ')
-        i--;
-    char *out = cx_arena_printf(L->res->arena, "%.*s%s", (int)i, s, ell);
-    *len_out = out ? strlen(out) : 0;
-    return out;
-}
-
-static void footers(flow *F)
-{
-    cx_layout_state *L = &F->L;
-    const cx_theme *th = &L->th;
-    const cx_doc_meta *m = cx_doc_get_meta(L->doc);
-    size_t n = L->res->npages;
-    double base = L->opts->margin_bottom * 0.45;
-    double size = th->footer_size;
-    for (size_t p = 1; p < n && !L->oom; p++) {
-        add_line(L, p, L->left, base + size + 5.0, L->right, base + size + 5.0, th->rule, 0.5);
-        char *label = cx_arena_printf(L->res->arena, "Page %zu of %zu", p + 1, n);
-        if (!label) {
-            L->oom = true;
-            return;
-        }
-        size_t len = strlen(label);
-        double w = cx_font_measure(L->font, 0, size, label, len);
-        add_text(L, p, label, len, 0, size, th->muted, L->right - w, base, w);
-        if (m->title) {
-            size_t tl;
-            const char *t = fit_text(F, m->title, 0, size, L->width - w - 24.0, &tl);
-            if (!t) {
-                L->oom = true;
-                return;
-            }
-            add_text(L, p, t, tl, 0, size, th->muted, L->left, base,
-                     cx_font_measure(L->font, 0, size, t, tl));
-        }
     }
 }
 
@@ -701,6 +542,9 @@ static cx_status place_all(flow *F)
     cx_layout_state *L = &F->L;
     for (size_t i = 0; i < F->nblocks && !L->oom; i++) {
         const cx_block *b = cx_doc_block(L->doc, i);
+        L->src_file = b->src_file;
+        L->src_line = b->src_line;
+        L->block = i;
         if (b->kind == CX_BLOCK_PAGE_BREAK) {
             F->brk = true;
             continue;
@@ -717,8 +561,9 @@ static cx_status place_all(flow *F)
         case CX_BLOCK_PARAGRAPH:
             if (F->preps[i].text.nlines == 0)
                 break;
-            flow_text(F, &F->preps[i].text, L->left, L->th.body_size * L->th.leading,
-                      L->th.text, NULL, 0, 0, NULL);
+            cx_layout_flow_text(L, &F->preps[i].text, L->left, L->th.body_size * L->th.leading,
+                                L->th.text, F->preps[i].justify ? L->width : 0, NULL, 0, 0,
+                                NULL, NULL);
             L->pending = fmax(L->pending, L->th.paragraph_space);
             break;
         case CX_BLOCK_LIST:
@@ -729,6 +574,15 @@ static cx_status place_all(flow *F)
             break;
         case CX_BLOCK_CHART:
             cx_layout_chart_place(L, F->preps[i].chart);
+            break;
+        case CX_BLOCK_IMAGE:
+            cx_layout_image_place(L, F->preps[i].image);
+            break;
+        case CX_BLOCK_KEYFIGURES:
+        case CX_BLOCK_CALLOUT:
+        case CX_BLOCK_QUOTE:
+        case CX_BLOCK_NOTES:
+            cx_layout_block_place(L, F->preps[i].blk);
             break;
         case CX_BLOCK_CONTENTS: {
             cx_status st = place_contents(F);
@@ -817,15 +671,22 @@ cx_status cx_layout_themed(const cx_doc *doc, const cx_render_opts *opts,
         st = cx_diag_set(diag, CX_EINTERNAL, NULL, 0, 0, "out of memory in layout");
         goto done;
     }
+    if ((st = cx_layout_text_begin(L)) != CX_OK)
+        goto done;
     if ((st = prepare(&F)) != CX_OK)
         goto done;
-    if ((st = title_page(&F)) != CX_OK)
+    L->src_file = NULL;                 /* the cover comes from the metadata */
+    L->src_line = 0;
+    if ((st = cx_layout_cover(L)) != CX_OK)
         goto done;
     F.brk = true;                       /* the body starts on a page of its own */
     if ((st = place_all(&F)) != CX_OK)
         goto done;
     fill_contents(&F);
-    footers(&F);
+    cx_layout_text_end(L);
+    L->src_file = NULL;
+    L->src_line = 0;
+    cx_layout_furniture(L);
     if (L->oom) {
         st = cx_diag_set(diag, CX_EINTERNAL, NULL, 0, 0, "out of memory in layout");
         goto done;
@@ -842,6 +703,8 @@ done:
     free(F.hplaced);
     free(F.entries);
     free(F.fixes);
+    free(L->warned);
+    cx_layout_text_free(L);
     return st;
 }
 
@@ -864,6 +727,7 @@ void cx_layout_free(cx_layout_result *lr)
         cx_dl_free(lr->charts[c].dl);
     free(lr->charts);
     free(lr->outline);
+    cx_diag_list_free(&lr->warnings);
     cx_arena_free(lr->arena);
     free(lr);
 }

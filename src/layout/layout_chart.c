@@ -57,28 +57,29 @@ static cx_status adopt(cx_layout_state *L, cx_dl *dl, size_t block, size_t *inde
 }
 
 /* "Figure N: " in bold before the caption's own spans. */
-static cx_status break_caption(cx_layout_state *L, const cx_doc_chart *c, cx_pchart *pc)
+cx_status cx_layout_figure_caption(cx_layout_state *L, int number, const cx_rich *caption,
+                                   cx_ltext *out, double *lh)
 {
     double size = L->th.body_size - 1.0;
-    pc->caption_lh = size * CAPTION_LEADING;
-    pc->caption = (cx_ltext){ NULL, 0, size };
-    if (c->caption.nspans == 0)
+    *lh = size * CAPTION_LEADING;
+    *out = (cx_ltext){ NULL, 0, size };
+    if (caption->nspans == 0)
         return CX_OK;
     cx_arena *a = L->res->arena;
-    cx_rich r = { c->caption.nspans + 1, cx_arena_calloc(a, c->caption.nspans + 1,
-                                                         sizeof *r.spans) };
-    char *prefix = cx_arena_printf(a, "Figure %d: ", c->number);
+    cx_rich r = { caption->nspans + 1, cx_arena_calloc(a, caption->nspans + 1,
+                                                       sizeof *r.spans) };
+    char *prefix = cx_arena_printf(a, "Figure %d: ", number);
     if (!r.spans || !prefix)
         return oom(L);
-    r.spans[0] = (cx_span){ prefix, strlen(prefix), CX_STYLE_BOLD };
-    for (size_t k = 0; k < c->caption.nspans; k++)
-        r.spans[k + 1] = c->caption.spans[k];
-    return cx_linebreak_rich(L->lb, &r, 0, size, L->width, &pc->caption, L->diag);
+    r.spans[0] = (cx_span){ .text = prefix, .len = strlen(prefix), .style = CX_STYLE_BOLD };
+    for (size_t k = 0; k < caption->nspans; k++)
+        r.spans[k + 1] = caption->spans[k];
+    return cx_linebreak_rich(L->lb, &r, 0, size, L->width, out, L->diag);
 }
 
-static double caption_height(const cx_pchart *pc)
+static cx_status break_caption(cx_layout_state *L, const cx_doc_chart *c, cx_pchart *pc)
 {
-    return pc->caption.nlines ? CAPTION_GAP + (double)pc->caption.nlines * pc->caption_lh : 0;
+    return cx_layout_figure_caption(L, c->number, &c->caption, &pc->caption, &pc->caption_lh);
 }
 
 cx_status cx_layout_chart_prepare(cx_layout_state *L, size_t block, cx_pchart **out)
@@ -92,7 +93,7 @@ cx_status cx_layout_chart_prepare(cx_layout_state *L, size_t block, cx_pchart **
     if (st != CX_OK)
         return st;
     double page_h = L->top - L->bottom;
-    double room = page_h - caption_height(pc);
+    double room = page_h - (cx_layout_figure_height(0, &pc->caption, pc->caption_lh));
     if (c->spec.width > L->width + 1e-6)
         return cx_diag_set(L->diag, CX_ESCRIPT, b->src_file, b->src_line, 0,
                            "chart: width %.1f pt is wider than the text column (%.1f pt)",
@@ -112,13 +113,21 @@ cx_status cx_layout_chart_prepare(cx_layout_state *L, size_t block, cx_pchart **
     env.max_height = fmin(env.max_height, room);
     env.text = L->th.text;
     env.muted = L->th.muted;
+    cx_chart_spec spec = c->spec;
+    if (!spec.palette && L->th.palette && L->th.npalette > 0) {
+        spec.palette = L->th.palette;
+        spec.npalette = L->th.npalette;
+    }
     cx_dl *dl = NULL;
-    if ((st = cx_chart_build(&c->spec, &env, &dl, L->diag)) != CX_OK) {
+    if ((st = cx_chart_build(&spec, &env, &dl, L->diag)) != CX_OK) {
         /* the chart stage does not know where the chart came from */
         snprintf(L->diag->file, sizeof L->diag->file, "%s", b->src_file ? b->src_file : "");
         L->diag->line = b->src_line;
         return st;
     }
+    L->src_file = b->src_file;
+    L->src_line = b->src_line;
+    cx_layout_split_dl(L, dl);
     if ((st = adopt(L, dl, block, &pc->index)) != CX_OK)
         return st;
     pc->dl = dl;
@@ -128,32 +137,56 @@ cx_status cx_layout_chart_prepare(cx_layout_state *L, size_t block, cx_pchart **
 
 double cx_layout_chart_height(const cx_pchart *pc)
 {
-    return pc->dl->height + caption_height(pc);
+    return cx_layout_figure_height(pc->dl->height, &pc->caption, pc->caption_lh);
 }
 
 double cx_layout_chart_min_start(const cx_pchart *pc, double gap)
 {
-    return fmax(gap, SPACE_BEFORE) + cx_layout_chart_height(pc);
+    return cx_layout_figure_min_start(cx_layout_chart_height(pc), gap);
+}
+
+double cx_layout_figure_height(double h, const cx_ltext *caption, double caption_lh)
+{
+    return h + (caption->nlines ? CAPTION_GAP + (double)caption->nlines * caption_lh : 0);
+}
+
+double cx_layout_figure_min_start(double height, double gap)
+{
+    return fmax(gap, SPACE_BEFORE) + height;
+}
+
+void cx_layout_place_figure(cx_layout_state *L, cx_item *it, double h, const cx_ltext *caption,
+                            double caption_lh)
+{
+    L->pending = fmax(L->pending, SPACE_BEFORE);
+    if (!L->fresh && cx_layout_figure_height(h, caption, caption_lh) > cx_layout_avail(L) + 1e-6)
+        cx_layout_new_page(L);
+    cx_layout_begin_block(L);
+    cx_layout_mark_block(L, L->block, L->page, L->y);
+    if (it->kind == CX_ITEM_DL) {
+        it->dl.x = L->left;
+        it->dl.y_top = L->y;
+    } else if (it->kind == CX_ITEM_IMAGE) {
+        it->image.x = L->left;
+        it->image.y = L->y - h;
+    }
+    cx_layout_item(L, L->page, it);
+    L->y -= h;
+    if (caption->nlines)
+        L->y -= CAPTION_GAP;
+    for (size_t k = 0; k < caption->nlines; k++) {
+        cx_layout_draw_line(L, &caption->lines[k], L->left, L->y, caption->size, caption_lh,
+                            L->th.text);
+        L->y -= caption_lh;
+    }
+    L->fresh = false;
+    L->pending = fmax(L->pending, SPACE_AFTER);
 }
 
 void cx_layout_chart_place(cx_layout_state *L, const cx_pchart *pc)
 {
-    L->pending = fmax(L->pending, SPACE_BEFORE);
-    if (!L->fresh && cx_layout_chart_height(pc) > cx_layout_avail(L) + 1e-6)
-        cx_layout_new_page(L);
-    cx_layout_begin_block(L);
     cx_item it = { .kind = CX_ITEM_DL };
-    it.dl = (cx_item_dl){ pc->dl, L->left, L->y };
-    cx_layout_item(L, L->page, &it);
+    it.dl = (cx_item_dl){ pc->dl, 0, 0 };
+    cx_layout_place_figure(L, &it, pc->dl->height, &pc->caption, pc->caption_lh);
     L->res->charts[pc->index].page = L->page;
-    L->y -= pc->dl->height;
-    if (pc->caption.nlines)
-        L->y -= CAPTION_GAP;
-    for (size_t k = 0; k < pc->caption.nlines; k++) {
-        cx_layout_draw_line(L, &pc->caption.lines[k], L->left, L->y, pc->caption.size,
-                            pc->caption_lh, L->th.text);
-        L->y -= pc->caption_lh;
-    }
-    L->fresh = false;
-    L->pending = fmax(L->pending, SPACE_AFTER);
 }

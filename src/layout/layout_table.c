@@ -12,6 +12,9 @@
  * characters).  A table of so many columns that an equal share cannot
  * hold one character and its padding is the one case that can overflow.
  *
+ * A table with a caption is numbered, "Table N: caption" above it, and
+ * the caption stays with the header and the first row.
+ *
  * Rows never split across pages; a page that takes a table's rows after
  * its first repeats the header row.  A row taller than a page is the one
  * exception: it is continued line by line, under a repeated header, so
@@ -28,6 +31,8 @@
 static const double PAD_X = 6.0, PAD_Y = 4.0;
 static const double TABLE_LEADING = 1.3;
 static const double SPACE_AROUND = 6.0;
+static const double CAPTION_GAP = 5.0;     /* caption to header */
+static const double CAPTION_LEADING = 1.35;
 
 struct cx_ptable {
     const cx_doc_table *t;
@@ -38,7 +43,15 @@ struct cx_ptable {
     size_t *nlines;             /* per row: the most lines of any cell */
     double *rowh;
     double size, lh;
+    cx_ltext caption;           /* no lines = none */
+    double caption_lh;
 };
+
+/* The caption's height with its gap to the table. */
+static double caption_height(const cx_ptable *pt)
+{
+    return pt->caption.nlines ? (double)pt->caption.nlines * pt->caption_lh + CAPTION_GAP : 0;
+}
 
 static const cx_rich *cell_rich(const cx_doc_table *t, size_t r, size_t c)
 {
@@ -56,6 +69,11 @@ cx_status cx_layout_table_prepare(cx_layout_state *L, const cx_doc_table *t, cx_
     pt->nrows = t->nrows + 1;
     pt->size = L->th.table_size;
     pt->lh = pt->size * TABLE_LEADING;
+    pt->caption_lh = (L->th.body_size - 1.0) * CAPTION_LEADING;
+    cx_status cst = cx_layout_numbered_caption(L, "Table", t->number, &t->caption,
+                                               L->th.body_size - 1.0, &pt->caption);
+    if (cst != CX_OK)
+        return cst;
     pt->colw = cx_arena_calloc(a, pt->ncols, sizeof *pt->colw);
     double *minw = cx_arena_calloc(a, pt->ncols, sizeof *minw);
     double *bodyw = cx_arena_calloc(a, pt->ncols, sizeof *bodyw);
@@ -141,7 +159,8 @@ oom:
 
 double cx_layout_table_min_start(const cx_layout_state *L, const cx_ptable *pt)
 {
-    double h = SPACE_AROUND + pt->rowh[0] + (pt->nrows > 1 ? pt->rowh[1] : 0);
+    double h = SPACE_AROUND + caption_height(pt) + pt->rowh[0]
+               + (pt->nrows > 1 ? pt->rowh[1] : 0);
     double full = L->top - L->bottom;
     return h < full ? h : full;
 }
@@ -227,12 +246,22 @@ void cx_layout_table_place(cx_layout_state *L, const cx_ptable *pt)
 {
     double full = L->top - L->bottom;
     L->pending = fmax(L->pending, SPACE_AROUND);
-    double need = pt->rowh[0] + (pt->nrows > 1 ? pt->rowh[1] : 0);
+    double need = caption_height(pt) + pt->rowh[0] + (pt->nrows > 1 ? pt->rowh[1] : 0);
     if (need > full)
         need = full;
     if (!L->fresh && need > cx_layout_avail(L) + 1e-6)
         cx_layout_new_page(L);
     cx_layout_begin_block(L);
+    cx_layout_mark_block(L, L->block, L->page, L->y);
+    for (size_t k = 0; k < pt->caption.nlines; k++) {
+        cx_layout_draw_line(L, &pt->caption.lines[k], L->left, L->y, pt->caption.size,
+                            pt->caption_lh, L->th.text);
+        L->y -= pt->caption_lh;
+    }
+    if (pt->caption.nlines) {
+        L->y -= CAPTION_GAP;
+        L->fresh = false;
+    }
     if (pt->rowh[0] <= L->y - L->bottom + 1e-6)
         draw_row(L, pt, 0, 0, pt->nlines[0]);
     else

@@ -19,6 +19,8 @@ typedef struct piece {
     size_t len;
     int face;
     long units;
+    const cx_span *span;    /* link, reference or note marker; NULL = plain */
+    bool space;             /* a word space */
 } piece;
 
 typedef struct pvec { piece *v; size_t n, cap; } pvec;
@@ -37,7 +39,54 @@ struct cx_linebreak {
     long line_units;
     bool have_space;        /* white space seen since the last word */
     int space_face;
+    const cx_span *space_span;
+    bool words;             /* every word a run of its own (justification) */
+    cx_ref_fn ref_fn;       /* reference text */
+    void *ref_ctx;
+    const cx_span *bad_ref; /* a reference the resolver did not know */
 };
+
+void cx_linebreak_set_refs(cx_linebreak *lb, cx_ref_fn fn, void *ctx)
+{
+    lb->ref_fn = fn;
+    lb->ref_ctx = ctx;
+}
+
+static bool is_marker(const cx_span *sp)
+{
+    return sp && sp->note > 0;
+}
+
+/* Advance of a piece of text in 1/1000 em of the line's size: note
+ * markers are superscripts, rounded up so a line never overflows. */
+static long units_of(cx_linebreak *lb, int face, const cx_span *sp, const char *s, size_t len)
+{
+    long u = cx_font_units(lb->font, face, s, len);
+    return is_marker(sp) ? (u * CX_SUPER_PERCENT + 99) / 100 : u;
+}
+
+static long cp_units(cx_linebreak *lb, int face, const cx_span *sp, uint32_t cp)
+{
+    long u = cx_font_cp_units(lb->font, face, cp);
+    return is_marker(sp) ? (u * CX_SUPER_PERCENT + 99) / 100 : u;
+}
+
+/* The text a span prints: a reference's from the resolver. */
+static const char *span_text(cx_linebreak *lb, const cx_span *sp, size_t *len)
+{
+    if (sp->ref && lb->ref_fn) {
+        const char *t = lb->ref_fn(lb->ref_ctx, sp);
+        if (!t) {
+            lb->bad_ref = lb->bad_ref ? lb->bad_ref : sp;
+            *len = sp->len;
+            return sp->text;
+        }
+        *len = strlen(t);
+        return t;
+    }
+    *len = sp->len;
+    return sp->text;
+}
 
 cx_linebreak *cx_linebreak_new(cx_font *font, cx_arena *arena)
 {
@@ -80,7 +129,9 @@ static void push(cx_linebreak *lb, pvec *pv, piece p)
     pv->v[pv->n++] = p;
 }
 
-/* Turns the pieces of the current line into runs in the arena. */
+/* Turns the pieces of the current line into runs in the arena: one run
+ * per face and span (per word, too, when breaking for justification, the
+ * spaces then left out and counted in each run's gap). */
 static void finish_line(cx_linebreak *lb)
 {
     pvec *L = &lb->line;
@@ -94,25 +145,32 @@ static void finish_line(cx_linebreak *lb)
         lb->lines = nl;
         lb->cap_lines = ncap;
     }
-    size_t nruns = 0;
-    for (size_t i = 0; i < L->n; i++)
-        if (i == 0 || L->v[i].face != L->v[i - 1].face)
-            nruns++;
     cx_lline *line = &lb->lines[lb->nlines++];
-    line->runs = nruns ? cx_arena_calloc(lb->arena, nruns, sizeof *line->runs) : NULL;
+    line->runs = L->n ? cx_arena_calloc(lb->arena, L->n, sizeof *line->runs) : NULL;
     line->nruns = 0;
+    line->gaps = 0;
     line->width = (double)lb->line_units * lb->size / 1000.0;
-    if (nruns && !line->runs) {
+    if (L->n && !line->runs) {
         lb->oom = true;
         goto reset;
     }
     long x = 0;
     for (size_t i = 0; i < L->n;) {
+        if (L->v[i].space)
+            line->gaps++;
+        if (lb->words && L->v[i].space) {
+            x += L->v[i].units;
+            i++;
+            continue;
+        }
         size_t j = i, bytes = 0;
         long units = 0;
-        while (j < L->n && L->v[j].face == L->v[i].face) {
+        while (j < L->n && L->v[j].face == L->v[i].face && L->v[j].span == L->v[i].span
+               && !(lb->words && L->v[j].space)) {
             bytes += L->v[j].len;
             units += L->v[j].units;
+            if (j > i && L->v[j].space)
+                line->gaps++;
             j++;
         }
         char *t = cx_arena_alloc(lb->arena, bytes + 1);
@@ -128,7 +186,8 @@ static void finish_line(cx_linebreak *lb)
         t[off] = '\0';
         line->runs[line->nruns++] = (cx_lrun){ t, bytes, L->v[i].face,
                                                (double)x * lb->size / 1000.0,
-                                               (double)units * lb->size / 1000.0 };
+                                               (double)units * lb->size / 1000.0,
+                                               line->gaps, L->v[i].span };
         x += units;
         i = j;
     }
@@ -144,7 +203,8 @@ static void line_add(cx_linebreak *lb, piece p)
     pvec *L = &lb->line;
     if (L->n > 0) {
         piece *last = &L->v[L->n - 1];
-        if (last->face == p.face && last->s + last->len == p.s) {
+        if (last->face == p.face && last->span == p.span && !last->space && !p.space
+            && last->s + last->len == p.s) {
             last->len += p.len;
             last->units += p.units;
             lb->line_units += p.units;
@@ -166,11 +226,11 @@ static void place_long_word(cx_linebreak *lb)
         while (i < p.len) {
             size_t j = i;
             uint32_t cp = cx_font_next_cp(p.s, p.len, &j);
-            long u = cx_font_cp_units(lb->font, p.face, cp);
+            long u = cp_units(lb, p.face, p.span, cp);
             bool line_has = lb->line.n > 0 || i > seg;
             if (line_has && (double)(lb->line_units + seg_units + u) > lb->limit) {
                 if (i > seg)
-                    line_add(lb, (piece){ p.s + seg, i - seg, p.face, seg_units });
+                    line_add(lb, (piece){ p.s + seg, i - seg, p.face, seg_units, p.span, false });
                 finish_line(lb);
                 seg = i;
                 seg_units = 0;
@@ -179,7 +239,7 @@ static void place_long_word(cx_linebreak *lb)
             i = j;
         }
         if (i > seg)
-            line_add(lb, (piece){ p.s + seg, i - seg, p.face, seg_units });
+            line_add(lb, (piece){ p.s + seg, i - seg, p.face, seg_units, p.span, false });
     }
 }
 
@@ -191,13 +251,13 @@ static void flush_word(cx_linebreak *lb)
         return;
     long wu = 0;
     for (size_t i = 0; i < W->n; i++) {
-        W->v[i].units = cx_font_units(lb->font, W->v[i].face, W->v[i].s, W->v[i].len);
+        W->v[i].units = units_of(lb, W->v[i].face, W->v[i].span, W->v[i].s, W->v[i].len);
         wu += W->v[i].units;
     }
     if (lb->line.n > 0) {
         long su = cx_font_cp_units(lb->font, lb->space_face, ' ');
         if ((double)(lb->line_units + su + wu) <= lb->limit) {
-            line_add(lb, (piece){ " ", 1, lb->space_face, su });
+            line_add(lb, (piece){ " ", 1, lb->space_face, su, lb->space_span, true });
             for (size_t i = 0; i < W->n; i++)
                 line_add(lb, W->v[i]);
             goto done;
@@ -215,7 +275,7 @@ done:
     lb->have_space = false;
 }
 
-static void feed(cx_linebreak *lb, const char *s, size_t len, int face)
+static void feed(cx_linebreak *lb, const char *s, size_t len, int face, const cx_span *sp)
 {
     size_t i = 0;
     while (i < len) {
@@ -224,6 +284,7 @@ static void feed(cx_linebreak *lb, const char *s, size_t len, int face)
             if (!lb->have_space) {
                 lb->have_space = true;
                 lb->space_face = face;
+                lb->space_span = sp;
             }
             i++;
             continue;
@@ -231,9 +292,15 @@ static void feed(cx_linebreak *lb, const char *s, size_t len, int face)
         size_t j = i;
         while (j < len && !is_space((unsigned char)s[j]))
             j++;
-        push(lb, &lb->word, (piece){ s + i, j - i, face, 0 });
+        push(lb, &lb->word, (piece){ s + i, j - i, face, 0, sp, false });
         i = j;
     }
+}
+
+/* A span's own pointer when it is a link, reference or note marker. */
+static const cx_span *special(const cx_span *sp)
+{
+    return sp->href || sp->ref || sp->note > 0 ? sp : NULL;
 }
 
 static cx_status run(cx_linebreak *lb, const cx_rich *r, const char *plain, size_t plain_len,
@@ -245,14 +312,19 @@ static cx_status run(cx_linebreak *lb, const cx_rich *r, const char *plain, size
     lb->line_units = 0;
     lb->have_space = false;
     lb->space_face = 0;
+    lb->space_span = NULL;
     lb->oom = false;
+    lb->bad_ref = NULL;
     lb->size = size;
     lb->limit = max_width * 1000.0 / size + 1e-6;
     if (r) {
-        for (size_t i = 0; i < r->nspans; i++)
-            feed(lb, r->spans[i].text, r->spans[i].len, (int)((r->spans[i].style | extra) & 3u));
+        for (size_t i = 0; i < r->nspans; i++) {
+            size_t len;
+            const char *t = span_text(lb, &r->spans[i], &len);
+            feed(lb, t, len, (int)((r->spans[i].style | extra) & 3u), special(&r->spans[i]));
+        }
     } else if (plain) {
-        feed(lb, plain, plain_len, plain_face);
+        feed(lb, plain, plain_len, plain_face, NULL);
     }
     flush_word(lb);
     if (lb->line.n > 0)
@@ -271,18 +343,33 @@ static cx_status run(cx_linebreak *lb, const cx_rich *r, const char *plain, size
     }
     if (lb->oom)
         return cx_diag_set(diag, CX_EINTERNAL, NULL, 0, 0, "out of memory breaking lines");
+    if (lb->bad_ref)
+        return cx_diag_set(diag, CX_ESCRIPT, NULL, 0, 0,
+                           "unknown reference {ref:%s}: no table or figure has that label",
+                           lb->bad_ref->ref);
     return CX_OK;
 }
 
 cx_status cx_linebreak_rich(cx_linebreak *lb, const cx_rich *r, unsigned extra_style,
                             double size, double max_width, cx_ltext *out, cx_diag *diag)
 {
+    lb->words = false;
     return run(lb, r, NULL, 0, 0, extra_style, size, max_width, out, diag);
+}
+
+cx_status cx_linebreak_words(cx_linebreak *lb, const cx_rich *r, unsigned extra_style,
+                             double size, double max_width, cx_ltext *out, cx_diag *diag)
+{
+    lb->words = true;
+    cx_status st = run(lb, r, NULL, 0, 0, extra_style, size, max_width, out, diag);
+    lb->words = false;
+    return st;
 }
 
 cx_status cx_linebreak_plain(cx_linebreak *lb, const char *s, int face, double size,
                              double max_width, cx_ltext *out, cx_diag *diag)
 {
+    lb->words = false;
     return run(lb, NULL, s, strlen(s), face, 0, size, max_width, out, diag);
 }
 
@@ -293,8 +380,9 @@ void cx_linebreak_measure(cx_linebreak *lb, const cx_rich *r, unsigned extra_sty
     bool in_word = false, any = false, space = false;
     int space_face = 0;
     for (size_t k = 0; k < r->nspans; k++) {
-        const char *s = r->spans[k].text;
-        size_t len = r->spans[k].len;
+        size_t len;
+        const char *s = span_text(lb, &r->spans[k], &len);
+        const cx_span *sp = special(&r->spans[k]);
         int face = (int)((r->spans[k].style | extra_style) & 3u);
         for (size_t i = 0; i < len;) {
             if (is_space((unsigned char)s[i])) {
@@ -315,7 +403,7 @@ void cx_linebreak_measure(cx_linebreak *lb, const cx_rich *r, unsigned extra_sty
                 j++;
             if (!in_word && any && space)
                 total += cx_font_cp_units(lb->font, space_face, ' ');
-            long u = cx_font_units(lb->font, face, s + i, j - i);
+            long u = units_of(lb, face, sp, s + i, j - i);
             total += u;
             word += u;
             in_word = any = true;

@@ -2,9 +2,12 @@
  * pdf.c — laid-out pages to PDF bytes with libharu; the only file that
  * includes hpdf.h.
  *
- * Draws exactly what layout decided (text runs, rules, fills, links, and
- * charts' display lists through pdf_chart.c) and adds what only a PDF has: embedded TrueType faces with UTF-8 text, the
- * outline (bookmarks), link annotations, document information.  The
+ * Draws exactly what layout decided (text runs, translucent or turned for
+ * a watermark, rules, fills, links, PNG and JPEG pictures, each loaded
+ * once, and charts' display lists through pdf_chart.c) and adds what only
+ * a PDF has: embedded TrueType faces with UTF-8 text (fonts too big for
+ * libharu as subsets, pdf_fonts.c), the outline (bookmarks), link
+ * annotations, document information.  The
  * output is deterministic: no /ID, no clock; the dates come from
  * opts->date_epoch and the Producer is ours, not libharu's version.
  *
@@ -17,9 +20,11 @@
  * Never measures text and never moves anything: if something looks
  * misplaced, the fault is in layout.
  */
+#include "cxreport/image.h"
 #include "cxreport/layout.h"
 #include "cxreport/render.h"
 #include "pdf_chart.h"
+#include "pdf_fonts.h"
 
 #include <errno.h>
 #include <hpdf.h>
@@ -29,8 +34,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #define DEJAVU_DIR "/usr/share/fonts/truetype/dejavu/"
+#define WQY_MICROHEI "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc"
 
 void cx_render_opts_default(cx_render_opts *opts)
 {
@@ -47,15 +54,36 @@ void cx_render_opts_default(cx_render_opts *opts)
         .date_epoch = 0,
         .producer = "cxreport",
     };
+    /* CJK and more for the characters DejaVu lacks, when installed */
+    if (access(WQY_MICROHEI, R_OK) == 0)
+        opts->fonts.fallback[opts->fonts.nfallback++] = WQY_MICROHEI;
 }
 
-enum { NFACES = 4 };
+enum { NFACES = CX_MAX_FACES, MAX_IMAGES = 32 };
+
+/* Pictures, each loaded once however many pages show it (libharu holds
+ * an image's pixels until the document is saved). */
+typedef struct image_cache {
+    size_t n;
+    const char *path[MAX_IMAGES];
+    HPDF_Image image[MAX_IMAGES];
+} image_cache;
+
+/* ExtGStates for translucent text (watermarks), one per alpha. */
+typedef struct alpha_cache {
+    int n;
+    unsigned char alpha[8];
+    HPDF_ExtGState gs[8];
+} alpha_cache;
 
 typedef struct pdf_ctx {
     jmp_buf jb;
     HPDF_STATUS err, detail;
     const char *doing;          /* what was being done, for the message */
     const char *file;           /* the file involved, or NULL */
+    cx_status file_status;      /* what a failure with that file is */
+    image_cache images;
+    alpha_cache alphas;
 } pdf_ctx;
 
 static void on_error(HPDF_STATUS err, HPDF_STATUS detail, void *user)
@@ -76,6 +104,7 @@ typedef struct pen {
     double width;
     int dash_on, dash_off;
     int cap;
+    unsigned char alpha;        /* fill alpha in force */
 } pen;
 
 static void set_fill(pen *p, cx_rgba c)
@@ -132,8 +161,75 @@ static int dash_len(double v)
     return r < 1 ? 1 : r > 1000 ? 1000 : (int)r;
 }
 
-static void draw_item(HPDF_Doc pdf, pen *p, const cx_item *it, HPDF_Font fonts[NFACES],
-                      HPDF_Page *pages, const cx_layout_result *lr, char *tmp, size_t tmp_cap)
+/* Fill alpha through an ExtGState; outside a text object, as libharu
+ * requires. */
+static void set_alpha(HPDF_Doc pdf, pen *p, alpha_cache *ac, unsigned char a)
+{
+    if (p->alpha == a)
+        return;
+    HPDF_ExtGState gs = NULL;
+    for (int i = 0; i < ac->n; i++)
+        if (ac->alpha[i] == a)
+            gs = ac->gs[i];
+    if (!gs) {
+        gs = HPDF_CreateExtGState(pdf);
+        HPDF_ExtGState_SetAlphaFill(gs, (HPDF_REAL)a / 255.0f);
+        if (ac->n < 8) {
+            ac->alpha[ac->n] = a;
+            ac->gs[ac->n++] = gs;
+        }
+    }
+    end_text(p);
+    HPDF_Page_SetExtGState(p->page, gs);
+    p->alpha = a;
+}
+
+static HPDF_Image load_image(HPDF_Doc pdf, pdf_ctx *ctx, const char *path)
+{
+    image_cache *ic = &ctx->images;
+    for (size_t i = 0; i < ic->n; i++)
+        if (strcmp(ic->path[i], path) == 0)
+            return ic->image[i];
+    cx_image_info info;
+    cx_diag d;
+    if (cx_image_probe(path, &info, &d) != CX_OK)
+        return NULL;                    /* layout checked it: gone since */
+    ctx->doing = "loading an image";
+    ctx->file = path;
+    ctx->file_status = CX_EDATA;
+    HPDF_Image img = info.format == CX_IMAGE_PNG ? HPDF_LoadPngImageFromFile(pdf, path)
+                                                 : HPDF_LoadJpegImageFromFile(pdf, path);
+    ctx->file = NULL;
+    ctx->doing = "drawing a page";
+    if (ic->n < MAX_IMAGES) {
+        ic->path[ic->n] = path;
+        ic->image[ic->n++] = img;
+    }
+    return img;
+}
+
+/* A URI as PDF wants it, 7-bit ASCII: other bytes (UTF-8) and the
+ * characters URIs may not hold percent-encoded, into tmp. */
+static const char *uri_ascii(const char *uri, char *tmp, size_t cap)
+{
+    static const char hex[] = "0123456789ABCDEF";
+    size_t k = 0;
+    for (const unsigned char *s = (const unsigned char *)uri; *s && k + 4 < cap; s++) {
+        if (*s > 0x20 && *s < 0x7F && !strchr("\"<>\\^`{|}", *s)) {
+            tmp[k++] = (char)*s;
+        } else {
+            tmp[k++] = '%';
+            tmp[k++] = hex[*s >> 4];
+            tmp[k++] = hex[*s & 15];
+        }
+    }
+    tmp[k] = '\0';
+    return tmp;
+}
+
+static void draw_item(HPDF_Doc pdf, pdf_ctx *ctx, pen *p, const cx_item *it,
+                      HPDF_Font fonts[NFACES], HPDF_Page *pages, const cx_layout_result *lr,
+                      char *tmp, size_t tmp_cap)
 {
     switch (it->kind) {
     case CX_ITEM_TEXT: {
@@ -147,18 +243,42 @@ static void draw_item(HPDF_Doc pdf, pen *p, const cx_item *it, HPDF_Font fonts[N
             tmp[n] = '\0';
             s = tmp;
         }
+        set_alpha(pdf, p, &ctx->alphas, (unsigned char)(t->color & 0xFF));
+        if (t->angle != 0)
+            end_text(p);            /* a text matrix of its own */
         if (!p->in_text) {
             HPDF_Page_BeginText(p->page);
             p->in_text = true;
         }
-        int face = t->face & (NFACES - 1);
+        int face = t->face >= 0 && t->face < NFACES && fonts[t->face] ? t->face : 0;
         if (p->face != face || p->size != t->size) {
             HPDF_Page_SetFontAndSize(p->page, fonts[face], (HPDF_REAL)t->size);
             p->face = face;
             p->size = t->size;
         }
         set_fill(p, t->color);
-        HPDF_Page_TextOut(p->page, (HPDF_REAL)t->x, (HPDF_REAL)t->y, s);
+        if (t->angle != 0) {
+            double a = t->angle * 3.14159265358979323846 / 180.0;
+            HPDF_Page_SetTextMatrix(p->page, (HPDF_REAL)cos(a), (HPDF_REAL)sin(a),
+                                    (HPDF_REAL)-sin(a), (HPDF_REAL)cos(a), (HPDF_REAL)t->x,
+                                    (HPDF_REAL)t->y);
+            HPDF_Page_ShowText(p->page, s);
+            end_text(p);
+        } else {
+            HPDF_Page_TextOut(p->page, (HPDF_REAL)t->x, (HPDF_REAL)t->y, s);
+        }
+        return;
+    }
+    case CX_ITEM_IMAGE: {
+        const cx_item_image *im = &it->image;
+        if (!im->path || im->w <= 0 || im->h <= 0)
+            return;
+        end_text(p);
+        set_alpha(pdf, p, &ctx->alphas, 255);
+        HPDF_Image img = load_image(pdf, ctx, im->path);
+        if (img)
+            HPDF_Page_DrawImage(p->page, img, (HPDF_REAL)im->x, (HPDF_REAL)im->y,
+                                (HPDF_REAL)im->w, (HPDF_REAL)im->h);
         return;
     }
     case CX_ITEM_RECT: {
@@ -167,6 +287,7 @@ static void draw_item(HPDF_Doc pdf, pen *p, const cx_item *it, HPDF_Font fonts[N
         if (!fill && !stroke)
             return;
         end_text(p);
+        set_alpha(pdf, p, &ctx->alphas, 255);
         if (fill)
             set_fill(p, r->fill);
         if (stroke)
@@ -186,6 +307,7 @@ static void draw_item(HPDF_Doc pdf, pen *p, const cx_item *it, HPDF_Font fonts[N
         if (l->color == CX_NONE || l->width <= 0)
             return;
         end_text(p);
+        set_alpha(pdf, p, &ctx->alphas, 255);
         bool dashed = l->dash[0] > 0 || l->dash[1] > 0;
         set_stroke(p, l->color, l->width, dashed ? dash_len(l->dash[0]) : 0,
                    dashed ? dash_len(l->dash[1]) : 0, l->round_cap);
@@ -196,14 +318,33 @@ static void draw_item(HPDF_Doc pdf, pen *p, const cx_item *it, HPDF_Font fonts[N
     }
     case CX_ITEM_LINK: {
         const cx_item_link *k = &it->link;
-        if (k->target_page >= lr->npages)
-            return;
-        HPDF_Destination dst = HPDF_Page_CreateDestination(pages[k->target_page]);
-        HPDF_Destination_SetFitH(dst, (HPDF_REAL)k->target_y);
         HPDF_Rect rect = { (HPDF_REAL)k->x, (HPDF_REAL)k->y, (HPDF_REAL)(k->x + k->w),
                            (HPDF_REAL)(k->y + k->h) };
-        HPDF_Annotation a = HPDF_Page_CreateLinkAnnot(p->page, rect, dst);
+        HPDF_Annotation a;
+        if (k->uri) {
+            a = HPDF_Page_CreateURILinkAnnot(p->page, rect, uri_ascii(k->uri, tmp, tmp_cap));
+        } else {
+            if (k->target_page >= lr->npages)
+                return;
+            HPDF_Destination dst = HPDF_Page_CreateDestination(pages[k->target_page]);
+            HPDF_Destination_SetFitH(dst, (HPDF_REAL)k->target_y);
+            a = HPDF_Page_CreateLinkAnnot(p->page, rect, dst);
+        }
         HPDF_LinkAnnot_SetBorderStyle(a, 0, 0, 0);
+        return;
+    }
+    case CX_ITEM_POLYGON: {
+        const cx_item_polygon *g = &it->polygon;
+        if (g->fill == CX_NONE || g->n < 3 || g->n > 4)
+            return;
+        end_text(p);
+        set_alpha(pdf, p, &ctx->alphas, 255);
+        set_fill(p, g->fill);
+        HPDF_Page_MoveTo(p->page, (HPDF_REAL)g->x[0], (HPDF_REAL)g->y[0]);
+        for (size_t k = 1; k < g->n; k++)
+            HPDF_Page_LineTo(p->page, (HPDF_REAL)g->x[k], (HPDF_REAL)g->y[k]);
+        HPDF_Page_ClosePath(p->page);
+        HPDF_Page_Fill(p->page);
         return;
     }
     case CX_ITEM_DL:
@@ -212,6 +353,7 @@ static void draw_item(HPDF_Doc pdf, pen *p, const cx_item *it, HPDF_Font fonts[N
         /* Drawn between a save and a restore of the graphics state, so the
          * settings this pen remembers are the ones in force afterwards. */
         end_text(p);
+        set_alpha(pdf, p, &ctx->alphas, 255);
         cx_pdf_draw_dl(pdf, p->page, fonts, it->dl.dl, it->dl.x, it->dl.y_top);
         return;
     }
@@ -222,7 +364,7 @@ static cx_status fail_status(const pdf_ctx *c, cx_diag *diag)
     if (c->err == HPDF_FAILD_TO_ALLOC_MEM)
         return cx_diag_set(diag, CX_EINTERNAL, NULL, 0, 0, "out of memory while %s", c->doing);
     if (c->file)
-        return cx_diag_set(diag, CX_EOUTPUT, c->file, 0, 0,
+        return cx_diag_set(diag, c->file_status, c->file, 0, 0,
                            "libharu error 0x%04X (detail %u) while %s", (unsigned)c->err,
                            (unsigned)c->detail, c->doing);
     return cx_diag_set(diag, CX_EINTERNAL, NULL, 0, 0,
@@ -251,19 +393,24 @@ cx_status cx_pdf_render(const cx_layout_result *lr, const cx_doc *doc,
     const char *paths[NFACES] = { opts->fonts.regular, opts->fonts.bold, opts->fonts.italic,
                                   opts->fonts.bold_italic };
     static const char *const face_names[NFACES] = { "regular", "bold", "italic",
-                                                    "bold italic" };
+                                                    "bold italic", "fallback", "fallback",
+                                                    "fallback", "fallback" };
+    for (size_t k = 0; k < opts->fonts.nfallback && k < CX_MAX_FALLBACK; k++)
+        paths[CX_FACE_FALLBACK + k] = opts->fonts.fallback[k];
 
     /* Only the faces the pages use are embedded. */
     bool used[NFACES] = { false };
     for (size_t p = 0; p < lr->npages; p++) {
         for (size_t i = 0; i < lr->pages[p].nitems; i++) {
             const cx_item *it = &lr->pages[p].items[i];
-            if (it->kind == CX_ITEM_TEXT) {
-                used[it->text.face & (NFACES - 1)] = true;
+            if (it->kind == CX_ITEM_TEXT && it->text.face >= 0 && it->text.face < NFACES) {
+                used[it->text.face] = true;
             } else if (it->kind == CX_ITEM_DL && it->dl.dl) {
-                for (size_t k = 0; k < it->dl.dl->nitems; k++)
-                    if (it->dl.dl->items[k].kind == CX_DL_TEXT)
-                        used[it->dl.dl->items[k].text.face & (NFACES - 1)] = true;
+                for (size_t k = 0; k < it->dl.dl->nitems; k++) {
+                    const cx_dl_item *di = &it->dl.dl->items[k];
+                    if (di->kind == CX_DL_TEXT && di->text.face >= 0 && di->text.face < NFACES)
+                        used[di->text.face] = true;
+                }
             }
         }
     }
@@ -285,11 +432,25 @@ cx_status cx_pdf_render(const cx_layout_result *lr, const cx_doc *doc,
         return cx_diag_set(diag, CX_EUSAGE, NULL, 0, 0,
                            "document date %lld is out of range (years 1 to 9999)",
                            (long long)opts->date_epoch);
+    /* Fonts too big for libharu become subsets, made before anything
+     * that may longjmp (as is the text that gets all their glyphs in). */
+    cx_pdf_subsets subsets;
+    cx_status sst = cx_pdf_subsets_make(lr, paths, used, &subsets, diag);
+    if (sst != CX_OK)
+        return sst;
+    char *pua[NFACES] = { NULL };
+    bool pua_oom = false;
+    for (int f = 0; f < NFACES; f++)
+        if (subsets.file[f] && subsets.glyphs[f] > 1)
+            pua_oom |= !(pua[f] = cx_pdf_font_pua_text(subsets.glyphs[f]));
     HPDF_Page *pages = calloc(lr->npages ? lr->npages : 1, sizeof *pages);
     char *tmp = malloc(4096);
-    if (!pages || !tmp) {
+    if (!pages || !tmp || pua_oom) {
         free(pages);
         free(tmp);
+        for (int f = 0; f < NFACES; f++)
+            free(pua[f]);
+        cx_pdf_subsets_free(&subsets);
         return cx_diag_set(diag, CX_EINTERNAL, NULL, 0, 0, "out of memory rendering the PDF");
     }
 
@@ -323,8 +484,16 @@ cx_status cx_pdf_render(const cx_layout_result *lr, const cx_doc *doc,
             continue;
         ctx.doing = "loading a font file";
         ctx.file = paths[f];
-        const char *name = HPDF_LoadTTFontFromFile(pdf, paths[f], HPDF_TRUE);
+        ctx.file_status = CX_EOUTPUT;
+        size_t plen = strlen(paths[f]);
+        const char *src = subsets.file[f] ? subsets.path[f] : paths[f];
+        bool ttc = !subsets.file[f] && plen > 4 && (strcmp(paths[f] + plen - 4, ".ttc") == 0
+                                                    || strcmp(paths[f] + plen - 4, ".TTC") == 0);
+        const char *name = ttc ? HPDF_LoadTTFontFromFile2(pdf, src, 0, HPDF_TRUE)
+                               : HPDF_LoadTTFontFromFile(pdf, src, HPDF_TRUE);
         fonts[f] = HPDF_GetFont(pdf, name, "UTF-8");
+        if (pua[f])                     /* every glyph of the subset embedded */
+            HPDF_Font_TextWidth(fonts[f], (const HPDF_BYTE *)pua[f], (HPDF_UINT)strlen(pua[f]));
         ctx.file = NULL;
         fallback = fallback ? fallback : fonts[f];
     }
@@ -361,9 +530,9 @@ cx_status cx_pdf_render(const cx_layout_result *lr, const cx_doc *doc,
     for (size_t p = 0; p < lr->npages; p++) {
         /* Impossible values, so the first of each setting is written. */
         pen pn = { .page = pages[p], .face = -1, .size = -1, .fill = 1, .stroke = 1,
-                   .width = -1, .dash_on = 0, .dash_off = 0, .cap = 0 };
+                   .width = -1, .dash_on = 0, .dash_off = 0, .cap = 0, .alpha = 255 };
         for (size_t i = 0; i < lr->pages[p].nitems; i++)
-            draw_item(pdf, &pn, &lr->pages[p].items[i], fonts, pages, lr, tmp, 4096);
+            draw_item(pdf, &ctx, &pn, &lr->pages[p].items[i], fonts, pages, lr, tmp, 4096);
         end_text(&pn);
     }
 
@@ -417,5 +586,8 @@ done:
     HPDF_Free(pdf);
     free(pages);
     free(tmp);
+    for (int f = 0; f < NFACES; f++)
+        free(pua[f]);
+    cx_pdf_subsets_free(&subsets);
     return st;
 }

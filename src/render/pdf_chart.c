@@ -152,12 +152,13 @@ static void draw_path(pdf_state *s, const cx_dl *dl, const cx_dl_path *p)
         HPDF_Page_Stroke(page);
 }
 
-static void draw_text(pdf_state *s, const cx_dl *dl, const cx_dl_item *it, HPDF_Font fonts[4])
+static void draw_text(pdf_state *s, const cx_dl *dl, const cx_dl_item *it,
+                      HPDF_Font *fonts)
 {
     const cx_dl_text *t = &it->text;
     /* The caller embeds only the faces its pages use; any face will do
      * for one that is missing. */
-    HPDF_Font font = t->face >= 0 && t->face < 4 ? fonts[t->face] : NULL;
+    HPDF_Font font = t->face >= 0 && t->face < CX_MAX_FACES ? fonts[t->face] : NULL;
     for (int i = 0; i < 4 && !font; i++)
         font = fonts[i];
     if (!font)
@@ -184,8 +185,8 @@ static void draw_text(pdf_state *s, const cx_dl *dl, const cx_dl_item *it, HPDF_
     HPDF_Page_ShowText(s->page, cx_dl_text_of(dl, it));
 }
 
-void cx_pdf_draw_dl(HPDF_Doc pdf, HPDF_Page page, HPDF_Font fonts[4], const cx_dl *dl,
-                    double x, double y_top)
+void cx_pdf_draw_dl(HPDF_Doc pdf, HPDF_Page page, HPDF_Font *fonts,
+                    const cx_dl *dl, double x, double y_top)
 {
     if (!page || !fonts || !dl)
         return;

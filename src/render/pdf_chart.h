@@ -5,9 +5,11 @@
  * types stay out of the public headers.
  *
  * cx_pdf_draw_dl draws `dl` with its top-left corner at (x, y_top) in PDF
- * page coordinates (points, y up).  fonts[CX_FACE_*] must be the faces the
- * chart was measured with, loaded with the UTF-8 encoder; a face the list
- * does not use may be NULL.  pdf is used
+ * page coordinates (points, y up).  fonts[face], for every face the
+ * list uses (CX_FACE_* and the fallback faces of render.h: an array of
+ * CX_MAX_FACES when it has any), must be the faces the chart was measured
+ * with, loaded with the UTF-8 encoder; a face the list does not use may
+ * be NULL.  pdf is used
  * only for colours with alpha (ExtGState); it may be NULL when the list is
  * opaque, as chart lists always are.  Colour, width and dash are set before
  * each path starts (libharu discards a path whose state changes midway);
@@ -20,8 +22,9 @@
 #include <hpdf.h>
 
 #include "cxreport/chart.h"
+#include "cxreport/render.h"
 
-void cx_pdf_draw_dl(HPDF_Doc pdf, HPDF_Page page, HPDF_Font fonts[4], const cx_dl *dl,
-                    double x, double y_top);
+void cx_pdf_draw_dl(HPDF_Doc pdf, HPDF_Page page, HPDF_Font *fonts,
+                    const cx_dl *dl, double x, double y_top);
 
 #endif

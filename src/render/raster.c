@@ -39,6 +39,7 @@ void cx_raster_fonts_default(cx_raster_fonts *fonts)
     fonts->bold = "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf";
     fonts->italic = "/usr/share/fonts/truetype/dejavu/DejaVuSans-Oblique.ttf";
     fonts->bold_italic = "/usr/share/fonts/truetype/dejavu/DejaVuSans-BoldOblique.ttf";
+    fonts->nfallback = 0;
 }
 
 /* ---- fonts ------------------------------------------------------------- */
@@ -64,10 +65,12 @@ static void face_done(void *p)
     free(r);
 }
 
+enum { NFACES = 8 };    /* 4 styles + 4 fallback fonts */
+
 typedef struct fontset {
     ft_lib *lib;
-    const char *path[4];
-    cairo_font_face_t *face[4];
+    const char *path[NFACES];
+    cairo_font_face_t *face[NFACES];
     cairo_font_options_t *opts;
 } fontset;
 
@@ -80,6 +83,8 @@ static cx_status fontset_init(fontset *fs, const cx_raster_fonts *f, cx_diag *di
     fs->path[1] = f->bold ? f->bold : f->regular;
     fs->path[2] = f->italic ? f->italic : f->regular;
     fs->path[3] = f->bold_italic ? f->bold_italic : fs->path[1];
+    for (size_t k = 0; k < f->nfallback && k < NFACES - 4; k++)
+        fs->path[4 + k] = f->fallback[k];
     fs->lib = calloc(1, sizeof *fs->lib);
     fs->opts = cairo_font_options_create();
     if (!fs->lib || cairo_font_options_status(fs->opts) != CAIRO_STATUS_SUCCESS)
@@ -100,7 +105,7 @@ static cx_status fontset_init(fontset *fs, const cx_raster_fonts *f, cx_diag *di
 /* Loads a face the first time the list uses it. */
 static cx_status fontset_face(fontset *fs, int i, cairo_font_face_t **out, cx_diag *diag)
 {
-    if (i < 0 || i > 3)
+    if (i < 0 || i >= NFACES || !fs->path[i])
         i = 0;
     if (fs->face[i]) {
         *out = fs->face[i];
@@ -129,7 +134,7 @@ static cx_status fontset_face(fontset *fs, int i, cairo_font_face_t **out, cx_di
 
 static void fontset_done(fontset *fs)
 {
-    for (int i = 0; i < 4; i++)
+    for (int i = 0; i < NFACES; i++)
         if (fs->face[i])
             cairo_font_face_destroy(fs->face[i]);
     if (fs->opts)

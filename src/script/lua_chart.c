@@ -8,7 +8,7 @@
  *             -- or one series: values = {…} (x =, lo =, hi = beside it)
  *             -- or from a dataset: data = ds, category = "field",
  *             --   value = "field" | {"field", …}, x =, lo =, hi = "field"
- *           title =, x_title =, y_title =, noun =, caption =, name =,
+ *           title =, x_title =, y_title =, noun =, caption =, name =, label =,
  *           highlight = {name or index, …}, refs = {{value =, label =}, …},
  *           horizontal =, sort = "desc"|"asc"|"none", width =, height =,
  *           min =, max =, decimals =, prefix =, suffix =, hide_values =,
@@ -49,7 +49,7 @@ static const cx_chart_kind KINDS[] = {
 
 static const char *const KEYS[] = {
     "caption", "categories", "category", "data", "decimals", "fit_line", "height",
-    "hi", "hide_values", "highlight", "horizontal", "kind", "lo", "marker_label",
+    "hi", "hide_values", "highlight", "horizontal", "kind", "label", "lo", "marker_label",
     "max", "min", "name", "noun", "palette", "prefix", "refs", "series", "sort",
     "suffix", "title", "value", "values", "width", "x", "x_title", "y_title", NULL,
 };
@@ -91,22 +91,12 @@ static int raw_field(lua_State *L, int t, const char *key)
  * the message is the same on every run). */
 static void check_keys(lua_State *L, int t, const char *const *keys, const char *what)
 {
-    cx_lua_sorted_keys(L, t);
-    int sorted = lua_gettop(L);
-    for (lua_Integer i = 1; lua_rawgeti(L, sorted, i) != LUA_TNIL; i++) {
-        const char *k = lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : NULL;
-        bool known = false;
-        for (int j = 0; k && keys[j]; j++)
-            known |= strcmp(k, keys[j]) == 0;
-        if (!known) {
-            if (k)
-                luaL_error(L, "chart: unknown field '%s' in %s", k, what);
-            luaL_error(L, "chart: %s has a %s key; only named fields are allowed", what,
-                       luaL_typename(L, -1));
-        }
-        lua_pop(L, 1);
-    }
-    lua_pop(L, 2);
+    bool named;
+    const char *k = cx_lua_unknown_key(L, t, keys, &named);
+    if (k && named)
+        luaL_error(L, "chart: unknown field '%s' in %s", k, what);
+    if (k)
+        luaL_error(L, "chart: %s has a %s key; only named fields are allowed", what, k);
 }
 
 /* A string field of the table at t, or NULL when absent.  The string
@@ -619,6 +609,7 @@ static int l_chart(lua_State *L)
     read_palette(&b);
     const char *caption = opt_string(L, ARG, "caption", "'caption'");
     const char *name = opt_string(L, ARG, "name", "'name'");
+    const char *label = opt_string(L, ARG, "label", "'label'");
 
     const char *file;
     long line;
@@ -627,7 +618,7 @@ static int l_chart(lua_State *L)
     cx_doc_set_source(doc, file, line);
     cx_diag d;
     cx_diag_clear(&d);
-    if (cx_doc_add_chart(doc, &b.s, caption, name, &d) != CX_OK)
+    if (cx_doc_add_chart_ex(doc, &b.s, caption, name, label, &d) != CX_OK)
         return cx_lua_raise_diag(L, &d);
     return 0;
 }

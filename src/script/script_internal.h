@@ -58,6 +58,13 @@ void cx_lua_where(lua_State *L, int level, const char **file, long *line);
  * then false, true, then other keys). */
 void cx_lua_sorted_keys(lua_State *L, int idx);
 
+/* lua_doc.c: the first key of the table at idx (in sorted-key order, so
+ * a message naming it is the same on every run) that is not one of keys,
+ * or NULL when every key is; *named says whether it is a string (else the
+ * result is its type's name).  The string stays valid while the table
+ * does; the stack is left as it was. */
+const char *cx_lua_unknown_key(lua_State *L, int idx, const char *const *keys, bool *named);
+
 /* Binding modules: each registers its globals into _G. */
 void cx_lua_open_doc(lua_State *L);
 void cx_lua_open_data(lua_State *L);
@@ -102,6 +109,9 @@ cx_corr_method cx_lua_corr_method(lua_State *L, int opts);
 /* json_out.c: serialises the value at idx; returns a malloc'd string or
  * NULL with *err set to a static message. */
 char *cx_lua_to_json(lua_State *L, int idx, const char **err);
+
+/* True when the resolved path lies inside the resolved folder dir. */
+int cx_lua_path_inside(const char *path, const char *dir);
 
 /* Reads a whole file into a malloc'd buffer (NUL-terminated). */
 char *cx_lua_read_file(const char *path, size_t max, size_t *len, const char **err);

@@ -119,6 +119,23 @@ cx build "$tmp/one.lua" -o "$tmp/one.pdf" --charts "$tmp/charts/file" > /dev/nul
 check "--charts naming a file is an output error (5)" test $? -eq 5
 check "--charts naming a file writes no PDF" test ! -e "$tmp/one.pdf"
 
+# Typography blocks: links are annotations (web links as /URI actions);
+# the data behind the charts is an appendix unless --chart-data off.
+cx build tests/e2e/cases/blocks.lua -o "$tmp/blocks.pdf" --no-cache > /dev/null 2>&1
+qpdf --qdf --object-streams=disable "$tmp/blocks.pdf" "$tmp/blocks-qdf.pdf" > /dev/null 2>&1
+check "blocks: two web links are /URI actions" \
+    test "$(grep -a -c '/S /URI' "$tmp/blocks-qdf.pdf")" -eq 2
+# 4 contents entries, 3 references, 2 note markers and 2 links back, 2 web links
+check "blocks: 13 link annotations" \
+    test "$(grep -a -c '/Subtype /Link' "$tmp/blocks-qdf.pdf")" -eq 13
+check "blocks: the appendix has the data behind the charts" \
+    sh -c "pdftotext '$tmp/blocks.pdf' - 2>/dev/null | grep -q 'Data behind the charts'"
+cx build tests/e2e/cases/blocks.lua -o "$tmp/blocks-off.pdf" --chart-data off --no-cache > /dev/null 2>&1
+check "blocks: --chart-data off leaves the appendix out" \
+    sh -c "! pdftotext '$tmp/blocks-off.pdf' - 2>/dev/null | grep -q 'Data behind the charts'"
+cx build tests/e2e/cases/blocks.lua -o "$tmp/blocks-bad.pdf" --chart-data table > /dev/null 2>&1
+check "blocks: --chart-data takes appendix or off (2)" test $? -eq 2
+
 # A script that only names its report builds a one-page PDF.
 printf 'report { title = "Only a title", subtitle = "and a subtitle", author = "A. Author" }\n' > "$tmp/title.lua"
 cx build "$tmp/title.lua" -o "$tmp/title.pdf" > /dev/null 2>&1
@@ -186,6 +203,61 @@ mkdir -p "$tmp/isdir.pdf"
 cx build "$tmp/title.lua" -o "$tmp/isdir.pdf" > /dev/null 2>&1
 check "output that is a directory is an output error (5)" test $? -eq 5
 check "no temporary left behind" sh -c "! ls -A '$tmp' | grep -q '^\\.isdir'"
+
+# Brands: the same report in the brand it names (meridian), in the house
+# look (--brand overrides the name) and in a test brand with a cover
+# picture and a watermark; each brand's colours, logo, cover, page size
+# and furniture must be in its PDF and no other's.
+bs=tests/e2e/brand/report.lua
+cx build "$bs" -o "$tmp/b-meridian.pdf" > "$tmp/b-meridian.log" 2>&1
+check "a report builds in the brand it names" test $? -eq 0
+cx build "$bs" --brand templates/brands/default -o "$tmp/b-default.pdf" > "$tmp/b-default.log" 2>&1
+check "--brand overrides the brand a report names" test $? -eq 0
+cx build "$bs" --brand tests/e2e/brands/draft -o "$tmp/b-draft.pdf" > "$tmp/b-draft.log" 2>&1
+check "a brand with a cover picture and a watermark builds" test $? -eq 0
+for b in meridian default draft; do
+    check "brand $b: qpdf --check" sh -c "qpdf --check '$tmp/b-$b.pdf' > /dev/null 2>&1"
+    qpdf --qdf --object-streams=disable "$tmp/b-$b.pdf" "$tmp/b-$b.qdf" > /dev/null 2>&1
+    pdftotext -f 1 -l 1 "$tmp/b-$b.pdf" "$tmp/b-$b.cover" 2>/dev/null
+    pdftotext -f 2 "$tmp/b-$b.pdf" "$tmp/b-$b.body" 2>/dev/null
+done
+cx build "$bs" -o "$tmp/b-meridian2.pdf" > /dev/null 2>&1
+check "a branded report rebuilds byte for byte" cmp -s "$tmp/b-meridian.pdf" "$tmp/b-meridian2.pdf"
+cx build "$bs" --brand tests/e2e/brands/draft -o "$tmp/b-draft2.pdf" > /dev/null 2>&1
+check "a report with images and a watermark rebuilds byte for byte" cmp -s "$tmp/b-draft.pdf" "$tmp/b-draft2.pdf"
+# primary colours: meridian #00594F, the house #1D4E89 (as libharu writes them)
+check "meridian's teal fills its pages" grep -aq '^0 0.34902 0.3098 rg' "$tmp/b-meridian.qdf"
+check "the house blue is not in meridian's pages" sh -c "! grep -aq '0.11373 0.30588 0.53725 rg' '$tmp/b-meridian.qdf'"
+check "the house blue fills the default brand's pages" grep -aq '^0.11373 0.30588 0.53725 rg' "$tmp/b-default.qdf"
+check "meridian's teal is not in the default brand's pages" sh -c "! grep -aq '0 0.34902 0.3098 rg' '$tmp/b-default.qdf'"
+check "meridian embeds Lato, the house DejaVu" sh -c "pdffonts '$tmp/b-meridian.pdf' 2>/dev/null | grep -q Lato-Regular && pdffonts '$tmp/b-default.pdf' 2>/dev/null | grep -q DejaVuSans && ! pdffonts '$tmp/b-default.pdf' 2>/dev/null | grep -q Lato"
+# the logo: meridian's 540 x 160 PNG with its transparency (a soft mask)
+check "meridian's logo is in its PDF, with transparency" sh -c "pdfimages -list '$tmp/b-meridian.pdf' 2>/dev/null | grep -q ' image  *540  *160 ' && pdfimages -list '$tmp/b-meridian.pdf' 2>/dev/null | grep -q ' smask  *540  *160 '"
+check "the house look has no logo" sh -c "! pdfimages -list '$tmp/b-default.pdf' 2>/dev/null | grep -q ' 540  *160 '"
+check "the cover picture is embedded as JPEG" sh -c "pdfimages -list '$tmp/b-draft.pdf' 2>/dev/null | grep -q ' image  *800  *400 .* jpeg '"
+check "the script's picture is in every brand" sh -c "for b in meridian default draft; do pdfimages -list '$tmp/b-'\$b.pdf 2>/dev/null | grep -q ' image  *300  *120 ' || exit 1; done"
+check "meridian's pages are US Letter" sh -c "pdfinfo '$tmp/b-meridian.pdf' | grep -q '^Page size: *612 x 792 pts'"
+check "the house pages are A4" sh -c "pdfinfo '$tmp/b-default.pdf' | grep -q '^Page size: *595.276 x 841.89 pts'"
+check "a custom page size" sh -c "pdfinfo '$tmp/b-draft.pdf' | grep -q '^Page size: *540 x 720 pts'"
+check "meridian's cover names the client under the band" sh -c "grep -q '^PREPARED FOR\$' '$tmp/b-meridian.cover' && grep -q '^Fabrikam Residences\$' '$tmp/b-meridian.cover' && grep -q 'Quarterly Customer Review' '$tmp/b-meridian.cover'"
+check "the house cover says whom it is prepared for" grep -q '^Prepared for Fabrikam Residences$' "$tmp/b-default.cover"
+check "meridian's footer carries the confidentiality line" grep -q 'Confidential — prepared for Fabrikam Residences' "$tmp/b-meridian.body"
+check "the house footer carries the title" grep -q '^Quarterly Customer Review$' "$tmp/b-default.body"
+check "the watermark is translucent" grep -aq '/ca 0.14902' "$tmp/b-draft.qdf"
+check "no watermark in meridian" sh -c "! grep -aq '/ca ' '$tmp/b-meridian.qdf'"
+# a character no font has: a box and a warning at its line, the build succeeds
+check "a character no font has is a warning at its line" \
+    grep -q '^tests/e2e/brand/report.lua:12: warning: no font has the character U+1F600 ' "$tmp/b-meridian.log"
+if [ -r /usr/share/fonts/truetype/wqy/wqy-microhei.ttc ]; then
+    check "Japanese comes from the fallback font" sh -c "pdffonts '$tmp/b-meridian.pdf' 2>/dev/null | grep -q WenQuanYiMicroHei && grep -q '価格がもう少し安ければ満足です' '$tmp/b-meridian.body'"
+fi
+# chart exports draw with the brand's fonts and colours
+cx build "$bs" -o "$tmp/b-ch.pdf" --charts "$tmp/b-charts-m" > /dev/null 2>&1
+cx build "$bs" --brand templates/brands/default -o "$tmp/b-ch2.pdf" --charts "$tmp/b-charts-d" > /dev/null 2>&1
+check "chart exports follow the brand" sh -c "test -s '$tmp/b-charts-m/01-nps-by-segment.png' && ! cmp -s '$tmp/b-charts-m/01-nps-by-segment.png' '$tmp/b-charts-d/01-nps-by-segment.png'"
+cx build "$bs" --brand "$tmp/no-such-brand" -o "$tmp/b-none.pdf" > "$tmp/b-none.log" 2>&1
+check "a missing brand folder is a data error (3)" test $? -eq 3
+check "a missing brand folder writes nothing" test ! -e "$tmp/b-none.pdf"
 
 echo "e2e: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -515,7 +515,7 @@ static void unknown_metadata_key_is_an_error(void **state)
     cx_diag_clear(&d);
     assert_int_equal(cx_doc_set_meta(doc, "colour", "blue", &d), CX_ESCRIPT);
     assert_string_equal(d.message, "unknown metadata key 'colour' (expected title, subtitle, "
-                                   "author, date, subject or keywords)");
+                                   "author, date, subject, keywords, brand or prepared_for)");
     assert_int_equal(cx_doc_set_meta(doc, "author", "\xC3", &d), CX_ESCRIPT);
     assert_string_equal(d.message, "invalid UTF-8 in metadata 'author' at byte 1");
     cx_doc_free(doc);

@@ -52,6 +52,8 @@ static run run_script(const char *text)
     cx_diag_clear(&r.diag);
     r.status = cx_script_run(&env, &r.diag, trace, sizeof trace);
     cx_strlist_free(&env.files_read);
+    cx_data_reads_free(&env.reads);
+    cx_diag_list_free(&env.warnings);
     free(env.result_json);
     return r;
 }

@@ -427,7 +427,7 @@ static void a_hand_built_layout_renders_every_item_kind(void **state)
     lr->page_height = 200;
     lr->npages = lr->cap_pages = 2;
     lr->pages = calloc(2, sizeof *lr->pages);
-    cx_item *items = calloc(6, sizeof *items);
+    cx_item *items = calloc(8, sizeof *items);
     assert_non_null(lr->pages);
     assert_non_null(items);
     items[0].kind = CX_ITEM_RECT;
@@ -436,12 +436,12 @@ static void a_hand_built_layout_renders_every_item_kind(void **state)
     items[1].line = (cx_item_line){ 10, 100, 290, 100, CX_RGB(0x616E7C), 1.0, { 1, 3 }, true };
     /* Not NUL-terminated at len: the renderer copies it. */
     items[2].kind = CX_ITEM_TEXT;
-    items[2].text = (cx_item_text){ "Hand made!", 9, 1, 12, CX_RGB(0x1F2933), 20, 150, 60 };
+    items[2].text = (cx_item_text){ "Hand made!", 9, 1, 12, CX_RGB(0x1F2933), 20, 150, 60, 0 };
     items[3].kind = CX_ITEM_LINK;
-    items[3].link = (cx_item_link){ 10, 140, 100, 20, 1, 180 };
+    items[3].link = (cx_item_link){ 10, 140, 100, 20, 1, 180, NULL };
     items[4].kind = CX_ITEM_TEXT;
     items[4].text = (cx_item_text){ "Παράδειγμα", strlen("Παράδειγμα"), 2, 10,
-                                    CX_RGB(0x000000), 20, 120, 60 };
+                                    CX_RGB(0x000000), 20, 120, 60, 0 };
     /* A chart: a display list with a filled bar and a label. */
     cx_dl *dl = cx_dl_new(120, 40);
     assert_non_null(dl);
@@ -453,7 +453,13 @@ static void a_hand_built_layout_renders_every_item_kind(void **state)
     assert_true(cx_dl_ok(dl));
     items[5].kind = CX_ITEM_DL;
     items[5].dl = (cx_item_dl){ dl, 150, 80 };
-    lr->pages[0] = (cx_layout_page){ 6, items, 6 };
+    /* A key figure's arrow, and a web link whose address is not ASCII. */
+    items[6].kind = CX_ITEM_POLYGON;
+    items[6].polygon = (cx_item_polygon){ 3, { 200, 210, 205, 0 }, { 20, 20, 28, 0 },
+                                          CX_RGB(0x1A7F37) };
+    items[7].kind = CX_ITEM_LINK;
+    items[7].link = (cx_item_link){ 10, 60, 80, 12, 0, 0, "https://example.com/caf\xC3\xA9 x" };
+    lr->pages[0] = (cx_layout_page){ 8, items, 8 };
     unsigned char *bytes = NULL;
     size_t len = 0;
     OK(cx_pdf_render(lr, doc, &o, &bytes, &len, DG));
@@ -468,7 +474,12 @@ static void a_hand_built_layout_renders_every_item_kind(void **state)
     assert_non_null(strstr(txt, "Παράδειγμα"));
     assert_non_null(strstr(txt, "Chart label"));
     free(txt);
-    assert_int_equal(count(bytes, len, "/Subtype /Link"), 1);
+    assert_int_equal(count(bytes, len, "/Subtype /Link"), 2);
+    /* PDF URIs are 7-bit ASCII: é and the space percent-encoded (libharu
+     * writes '/' and '%' as octal escapes: \057, \045) */
+    assert_int_equal(count(bytes, len,
+                           "/URI (https:\\057\\057example.com\\057caf\\045C3\\045A9\\04520x)"),
+                     1);
     remove(path);
     free(bytes);
     cx_layout_free(lr);

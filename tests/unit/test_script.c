@@ -60,6 +60,8 @@ static run run_named(const char *name, const char *text, cx_script_limits limits
     r.status = cx_script_run(&env, &r.diag, r.trace, sizeof r.trace);
     r.json = env.result_json;
     r.files = env.files_read;
+    cx_data_reads_free(&env.reads);
+    cx_diag_list_free(&env.warnings);
     cx_doc_free(doc);
     return r;
 }

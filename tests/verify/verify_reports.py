@@ -334,6 +334,33 @@ def prose(lines):
     return norm(" ".join(lines))
 
 
+def tiles(lines):
+    """Key-figure tiles: {label: (value, change)}.  A row of tiles is a
+    line of values, then the lines under it up to a blank line, each cell
+    in the column of the value it stands under (labels wrap; the change,
+    "+2.6 vs 2015", comes last, a little indented after its arrow)."""
+    out, i = {}, 0
+    spans = lambda line: [(m.start(), m.group()) for m in re.finditer(r"\S+(?: \S+)*", line)]
+    while i < len(lines):
+        if not lines[i].strip():
+            i += 1
+            continue
+        cols = [[start, value, []] for start, value in spans(lines[i])]
+        if not all(re.fullmatch(r"[+\u2212]?[\d.,]+%?", value) for _, value, _ in cols):
+            break               # a line of text, not of numbers: the tiles are over
+        i += 1
+        while i < len(lines) and lines[i].strip():
+            for start, text in spans(lines[i]):
+                col = max((c for c in cols if c[0] <= start + 1), key=lambda c: c[0], default=None)
+                if col:
+                    col[2].append(text)
+            i += 1
+        for _, value, parts in cols:
+            change = parts.pop() if parts and re.fullmatch(r"\S+ vs \S+", parts[-1]) else None
+            out[" ".join(parts)] = (value, change)
+    return out
+
+
 def sentence(text, pattern, wants, item):
     """Match pattern in text; each group is checked against wants."""
     m = re.search(pattern, text)
@@ -463,29 +490,28 @@ def verify_nps(root, text):
     sentence(body, r"(\S+) IT buyers rated (\S+) vendors in (\S+)\. Of these, (\S+) had at least (\S+) responses",
              [("responses", lit(count(len(rows)))), ("vendors", lit(len(vendors))), ("year", lit(year)),
               ("ranked vendors", lit(len(listed))), ("min_n", lit(min_n))], "summary")
-    key = {}
-    for line in es:
-        c = cells(line)
-        if c:
-            key.setdefault(c[0], c[1:])
+    key = tiles(es)                        # the key-figure tiles open the summary
 
     def key_cell(label, k):
         c = key.get(label)
-        return c[k] if c and len(c) > k else None
+        return c[k] if c else None
+
+    def named(prefix):                     # "Highest NPS: Velora Security" -> (vendor, tile)
+        return next(((l[len(prefix):], key[l]) for l in key if l.startswith(prefix)), (None, (None, None)))
 
     CHECK.eq("key figures: industry average NPS", key_cell("Industry average NPS", 0), one(average))
     m = re.fullmatch(r"(\S+) vs (\S+)", key_cell("Industry average NPS", 1) or "")
     CHECK.eq("key figures: change of the average", m and m.group(1), want(average - prior_average, lambda x: delta(x, 1)))
     CHECK.eq("key figures: prior year", m and m.group(2), lit(last_year))
-    CHECK.eq("key figures: highest NPS", key_cell("Highest NPS", 0), nps_w(stats[best]["nps"], exact_nps))
-    CHECK.eq("key figures: highest NPS vendor", key_cell("Highest NPS", 1), word(best))
-    CHECK.eq("key figures: lowest NPS", key_cell("Lowest NPS", 0), nps_w(stats[worst]["nps"], exact_nps))
-    CHECK.eq("key figures: lowest NPS vendor", key_cell("Lowest NPS", 1), word(worst))
+    vendor, tile = named("Highest NPS: ")
+    CHECK.eq("key figures: highest NPS", tile[0], nps_w(stats[best]["nps"], exact_nps))
+    CHECK.eq("key figures: highest NPS vendor", vendor, word(best))
+    vendor, tile = named("Lowest NPS: ")
+    CHECK.eq("key figures: lowest NPS", tile[0], nps_w(stats[worst]["nps"], exact_nps))
+    CHECK.eq("key figures: lowest NPS vendor", vendor, word(worst))
     rng = stats[best]["nps"] - stats[worst]["nps"]
-    m = re.fullmatch(r"(\S+) points", key_cell("Range", 0) or "")
-    CHECK.eq("key figures: range", m and m.group(1), want(rng, nps_text))
-    CHECK.eq("key figures: responses", key_cell("Responses", 0), lit(count(len(rows))))
-    CHECK.eq("key figures: weighting", key_cell("Responses", 1), word("weighted" if wf else "unweighted"))
+    CHECK.eq("key figures: range", key_cell("Range in NPS points", 0), want(rng, nps_text))
+    sentence(body, r"Results are (\S+?)\.", [("weighting", word("weighted" if wf else "unweighted"))], "summary")
     sentence(body, r"each vendor counted once, is (\S+?), (\S+) points from (\S+?)\.(?=\s|$) Pooled over all answers, the NPS is (\S+?)\.(?=\s|$)",
              [("industry average", one(average)), ("change", want(average - prior_average, lambda x: delta(x, 1))),
               ("prior year", lit(last_year)), ("pooled NPS", one(pooled))], "summary")
@@ -837,14 +863,15 @@ def verify_accounts(root, text):
 
     # quotes: commented answers, by role (stable, byte order)
     said = sorted((r for r in mine if r.get("comment") is not None and r["comment"] != ""), key=lambda r: r["role"].encode())
-    bullets = [b.strip() for b in prose(sec["What they said"]).split("\u2022") if b.strip()]
+    # each a block quote: the comment, then "\u2014 role, recommend/10"
+    quotes = re.findall(r"\s*(.+?) \u2014 ([^,\u2014]+), (\S+)/10", prose(sec["What they said"]))
     for i, r in enumerate(said):
-        m = re.fullmatch(r"(.*) \(([^()]*), (\S+)/10\)", bullets[i]) if i < len(bullets) else None
-        CHECK.eq("quote %d: comment" % (i + 1), m and m.group(1), word(norm(r["comment"])))
-        CHECK.eq("quote %d: role" % (i + 1), m and m.group(2), word(r["role"]))
-        CHECK.eq("quote %d: recommend" % (i + 1), m and m.group(3), lit(r.get("recommend") or 0))
-    for i in range(len(said), len(bullets)):
-        CHECK.fail("quote %d" % (i + 1), "unexpected quote %r" % bullets[i])
+        m = quotes[i] if i < len(quotes) else None
+        CHECK.eq("quote %d: comment" % (i + 1), m and m[0], word(norm(r["comment"])))
+        CHECK.eq("quote %d: role" % (i + 1), m and m[1], word(r["role"]))
+        CHECK.eq("quote %d: recommend" % (i + 1), m and m[2], lit(r.get("recommend") or 0))
+    for i in range(len(said), len(quotes)):
+        CHECK.fail("quote %d" % (i + 1), "unexpected quote %r" % (quotes[i],))
 
     flagged = sorted((o for o in overview if o["disagree"]), key=lambda o: -o["spread"])
     lines = sec["Portfolio context"]

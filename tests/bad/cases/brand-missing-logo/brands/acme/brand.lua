@@ -1,0 +1,4 @@
+return {
+  name = "Acme",
+  logo = "logo.png",
+}

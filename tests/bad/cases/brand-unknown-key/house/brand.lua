@@ -1,0 +1,5 @@
+return {
+  name = "House",
+  colors = { primary = "#112233" },
+  colour = "blue",
+}

@@ -1,0 +1,2 @@
+report { title = "Pictures" }
+image { path = "passwd.png", width = 100 }
