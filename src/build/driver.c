@@ -13,6 +13,7 @@
 #include "cxreport/build.h"
 
 #include <errno.h>
+#include <limits.h>
 #include <poll.h>
 #include <signal.h>
 #include <stdio.h>
@@ -266,12 +267,17 @@ static cx_status make_jobs(run *r, cx_diag *d)
 
 /* ------------------------------------------------------------- one job */
 
-/* The settings that change a report's bytes besides its inputs. */
-static bool settings(const cx_build_opts *o, const cx_param *params, size_t nparams,
-                     cx_strlist *out)
+/* The settings that change a report's bytes besides its inputs: among
+ * them the cxreport binary itself, so a rebuilt cxreport never serves a
+ * PDF its predecessor made. */
+static bool settings(run *r, const cx_param *params, size_t nparams, cx_strlist *out)
 {
+    const cx_build_opts *o = r->o;
     char line[8192];
-    snprintf(line, sizeof line, "version %s", CX_VERSION);
+    char exe[PATH_MAX];
+    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+    exe[n > 0 ? n : 0] = '\0';
+    snprintf(line, sizeof line, "version %s %s", CX_VERSION, exe[0] ? cx_memo_file(&r->memo, exe) : "");
     bool ok = cx_strlist_add(out, line);
     if (o->has_date)
         snprintf(line, sizeof line, "date %lld", (long long)o->date_epoch);
@@ -336,7 +342,7 @@ static void run_job(run *r, job *j)
     memset(&res, 0, sizeof res);
     cx_diag_clear(&j->diag);
     j->status = ST_FAILED;
-    if (!settings(o, params, np, &opts)) {
+    if (!settings(r, params, np, &opts)) {
         cx_diag_set(&j->diag, CX_EINTERNAL, NULL, 0, 0, "out of memory");
         goto done;
     }
