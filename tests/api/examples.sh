@@ -28,5 +28,18 @@ for ex in "$tmp"/example*.lua; do
         echo "$out" | sed 's/^/    /'
     fi
 done
+# The tutorial's complete report (README "Writing your own report") builds.
+awk '/^## / { intut = ($0 == "## Writing your own report") }
+     intut && /^```lua$/ { inblock = 1; next }
+     inblock && /^```$/ { inblock = 0; next }
+     inblock { print }' "$root/README.md" > "$tmp/tutorial.lua"
+if [ -s "$tmp/tutorial.lua" ] && out=$(${CX_WRAP:-} "$bin" build "$tmp/tutorial.lua" -o "$tmp/tutorial.pdf" --no-cache \
+        --data survey="$root/fixtures/nps_benchmark/survey_2016.json" 2>&1) && [ -s "$tmp/tutorial.pdf" ]; then
+    pass=$((pass + 1))
+else
+    fail=$((fail + 1))
+    echo "FAIL README tutorial report:"
+    echo "$out" | sed 's/^/    /'
+fi
 echo "examples: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
