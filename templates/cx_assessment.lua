@@ -44,15 +44,7 @@ shared.summary_table(a, "Competency", "Each competency's score and rating, the p
 
 h1 "Competencies against peers"
 paragraph "Each competency score is the mean of its five items, rescaled from the 1–5 agreement scale to 0–100. The peer band is the middle half of the peer organisations (first to third quartile). {ref:fig:radar} shows the client against the band, and {ref:tab:competencies} gives the numbers."
-local names, mine_scores, med, q1, q3 = {}, {}, {}, {}, {}
-for i, d in ipairs(bench.dimensions) do
-  names[i], mine_scores[i], med[i], q1[i], q3[i] = d.name, d.client or 0, d.median, d.q1, d.q3
-end
-chart { kind = "radar", title = "Competencies against peers", categories = names, min = 0, max = 100,
-        series = { { name = client, values = mine_scores },
-                   { name = "Peer median", values = med, lo = q1, hi = q3 } },
-        caption = ("Scores 0–100; the band is the middle half of the %d peers."):format(bench.peers), name = "radar",
-        label = "fig:radar" }
+shared.radar_chart(a, "Competencies against peers")
 local rows = {}
 for _, d in ipairs(bench.dimensions) do
   rows[#rows + 1] = { d.name, score(d.client), score(d.q1), score(d.median), score(d.q3), pct(d.good_share) }

@@ -43,15 +43,7 @@ if stage_text[me.level] then
 end
 shared.summary_table(a, "Discipline", "Each discipline's score and rating, the peers' median and the client's percentile among them.")
 
-local names, mine_scores, med, q1, q3 = {}, {}, {}, {}, {}
-for i, d in ipairs(bench.dimensions) do
-  names[i], mine_scores[i], med[i], q1[i], q3[i] = d.name, d.client or 0, d.median, d.q1, d.q3
-end
-chart { kind = "radar", title = "The six Ds against peers", categories = names, min = 0, max = 100,
-        series = { { name = client, values = mine_scores },
-                   { name = "Peer median", values = med, lo = q1, hi = q3 } },
-        caption = ("Scores 0–100; the band is the middle half of the %d peers."):format(bench.peers), name = "radar",
-        label = "fig:radar" }
+local names = shared.radar_chart(a, "The six Ds against peers")
 
 h1 "The six Ds"
 for _, d in ipairs(model.dimensions) do

@@ -51,4 +51,19 @@ function M.level_shares_table(a, what, caption)
   tabulate { header = { what, "Share of peers" }, align = { "left", "right" }, rows = rows, caption = caption }
 end
 
+-- The client against the peer median and quartile band, one spoke per
+-- dimension; the figure is labelled "fig:radar" for {ref:fig:radar}.
+function M.radar_chart(a, title)
+  local names, mine, med, q1, q3 = {}, {}, {}, {}, {}
+  for i, d in ipairs(a.bench.dimensions) do
+    names[i], mine[i], med[i], q1[i], q3[i] = d.name, d.client or 0, d.median, d.q1, d.q3
+  end
+  chart { kind = "radar", title = title, categories = names, min = 0, max = 100,
+          series = { { name = a.client, values = mine },
+                     { name = "Peer median", values = med, lo = q1, hi = q3 } },
+          caption = ("Scores 0–100; the band is the middle half of the %d peers."):format(a.bench.peers),
+          name = "radar", label = "fig:radar" }
+  return names
+end
+
 return M
