@@ -9,6 +9,7 @@
  * program never leaves.
  */
 #include "chart_int.h"
+#include "cxreport/stats.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -92,16 +93,6 @@ double cx_scale_map(const cx_scale *s, double v)
     return s->r0 + (v - s->d0) / (s->d1 - s->d0) * (s->r1 - s->r0);
 }
 
-/* Rounds half away from zero, treating values within 1e-9 (relative) of a
- * half as the half: 24.05 is 24.049999999999997 in binary, yet the reader
- * wrote 24.05 and expects 24.1. */
-static double round_half_away(double x)
-{
-    double f = floor(x), frac = x - f;
-    if (fabs(frac - 0.5) <= 1e-9 * fmax(1.0, fabs(x)))
-        return x >= 0 ? f + 1 : f;
-    return round(x);
-}
 
 static size_t put(char *buf, size_t size, size_t at, const char *s, size_t n)
 {
@@ -115,7 +106,6 @@ static size_t put(char *buf, size_t size, size_t at, const char *s, size_t n)
 size_t cx_format_number(double v, const cx_number_format *f, char *buf, size_t size)
 {
     int d = f && f->decimals > 0 ? (f->decimals > 6 ? 6 : f->decimals) : 0;
-    size_t at = 0;
     if (!size)
         return 0;
     buf[0] = '\0';
@@ -124,45 +114,25 @@ size_t cx_format_number(double v, const cx_number_format *f, char *buf, size_t s
     if (isinf(v))       /* ∞ or −∞ */
         return v > 0 ? put(buf, size, 0, "\xE2\x88\x9E", 3)
                      : put(buf, size, 0, CX_MINUS "\xE2\x88\x9E", 6);
-
-    double scaled = round_half_away(fabs(v) * pow10i(d));
-    char digits[400];
-    if (scaled < 9e15) {
-        snprintf(digits, sizeof digits, "%.0f", scaled);
-    } else {
-        /* Beyond exact integers: let printf round the value itself. */
-        snprintf(digits, sizeof digits, "%.*f", d, fabs(v));
-        char *dot = strchr(digits, '.');
-        if (dot)
-            memmove(dot, dot + 1, strlen(dot));
-    }
-    size_t nd = strlen(digits);
-    bool zero = strspn(digits, "0") == nd;
-
-    /* Digits must cover the decimals plus one integer digit: 5 → "0.05". */
-    char padded[420];
-    size_t pad = nd < (size_t)d + 1 ? (size_t)d + 1 - nd : 0;
-    memset(padded, '0', pad);
-    memcpy(padded + pad, digits, nd + 1);
-    nd += pad;
-    size_t nint = nd - (size_t)d;
-
+    /* The digits come from the report formatter (src/stats/format.c), so a
+     * chart label and a table cell round a value the same way (half away
+     * from zero on the decimal a reader sees); only the prefix ("$"),
+     * which goes between the sign and the digits, is placed here. */
+    cx_numfmt nf = CX_NUMFMT_DEFAULT;
+    nf.decimals = d;
+    nf.group = f ? f->thousands : NULL;
+    nf.suffix = f ? f->suffix : NULL;
+    char digits[512];
+    if (cx_format_decimal(digits, sizeof digits, fabs(v), &nf, NULL) != CX_OK)
+        return 0;
+    bool zero = strspn(digits, "0.,") == strcspn(digits, f && f->suffix && f->suffix[0] ? f->suffix : "\x01");
+    size_t at = 0;
     if (v < 0 && !zero)
         at = put(buf, size, at, CX_MINUS, 3);
     else if (f && f->plus && v > 0 && !zero)
         at = put(buf, size, at, "+", 1);
     if (f && f->prefix)
         at = put(buf, size, at, f->prefix, strlen(f->prefix));
-    for (size_t i = 0; i < nint; i++) {
-        if (i > 0 && f && f->thousands && (nint - i) % 3 == 0)
-            at = put(buf, size, at, f->thousands, strlen(f->thousands));
-        at = put(buf, size, at, padded + i, 1);
-    }
-    if (d > 0) {
-        at = put(buf, size, at, ".", 1);
-        at = put(buf, size, at, padded + nint, (size_t)d);
-    }
-    if (f && f->suffix)
-        at = put(buf, size, at, f->suffix, strlen(f->suffix));
+    at = put(buf, size, at, digits, strlen(digits));
     return at < size ? at : size - 1;
 }

@@ -168,6 +168,11 @@ static void numbers_round_half_away_from_zero(void **state)
     assert_string_equal(buf, MINUS "3");
     cx_format_number(2.4999, &f, buf, sizeof buf);
     assert_string_equal(buf, "2");
+    /* the same text as a table cell: 2.675 is stored as 2.67499…, but
+     * reads (and rounds) as the decimal 2.675 */
+    f.decimals = 2;
+    cx_format_number(2.675, &f, buf, sizeof buf);
+    assert_string_equal(buf, "2.68");
 }
 
 static void numbers_take_prefix_suffix_grouping_and_plus(void **state)
