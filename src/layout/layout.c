@@ -292,6 +292,13 @@ static cx_status prepare_contents(flow *F)
 
 /* ---- keeping headings with what follows -------------------------------- */
 
+double cx_layout_heading_allowance(const cx_layout_state *L, int level)
+{
+    if (level < 1 || level > 3)
+        level = 1;
+    return H_BEFORE[level - 1] + 2.0 * L->th.heading_size[level - 1] * H_LEADING + H_AFTER[level - 1];
+}
+
 static double heading_height(const flow *F, size_t i)
 {
     const cx_block *b = cx_doc_block(F->L.doc, i);

@@ -94,6 +94,11 @@ cx_status cx_layout_chart_prepare(cx_layout_state *L, size_t block, cx_pchart **
         return st;
     double page_h = L->top - L->bottom;
     double room = page_h - (cx_layout_figure_height(0, &pc->caption, pc->caption_lh));
+    /* A chart right under a heading shares its page with it. */
+    const cx_block *prev = block > 0 ? cx_doc_block(L->doc, block - 1) : NULL;
+    double auto_room = room;
+    if (prev && prev->kind == CX_BLOCK_HEADING)
+        auto_room -= cx_layout_heading_allowance(L, prev->level);
     if (c->spec.width > L->width + 1e-6)
         return cx_diag_set(L->diag, CX_ESCRIPT, b->src_file, b->src_line, 0,
                            "chart: width %.1f pt is wider than the text column (%.1f pt)",
@@ -110,7 +115,7 @@ cx_status cx_layout_chart_prepare(cx_layout_state *L, size_t block, cx_pchart **
     env.ascent = cx_font_ascent(L->font, CX_FACE_REGULAR);
     env.descent = cx_font_descent(L->font, CX_FACE_REGULAR);
     env.column_width = L->width;
-    env.max_height = fmin(env.max_height, room);
+    env.max_height = fmin(env.max_height, auto_room);
     env.text = L->th.text;
     env.muted = L->th.muted;
     cx_chart_spec spec = c->spec;

@@ -247,4 +247,9 @@ double cx_layout_image_min_start(const cx_pimage *pi, double gap);
 /* Places picture and caption together, on the next page when they do not fit. */
 void cx_layout_image_place(cx_layout_state *L, const cx_pimage *pi);
 
+/* Height to keep free above a block that follows a heading of `level` (a
+ * two-line heading with its spacing), so a chart sized to the page still
+ * starts on the heading's page instead of leaving it alone. */
+double cx_layout_heading_allowance(const cx_layout_state *L, int level);
+
 #endif

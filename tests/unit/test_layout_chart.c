@@ -191,6 +191,35 @@ static void a_heading_keeps_with_the_chart_after_it(void **state)
     cx_doc_free(doc);
 }
 
+/* 70 categories: a default-sized ranking grows to the height of the page.
+ * Under a heading it is capped so that heading and chart share a page:
+ * the heading never ends a page alone above a chart that moved on. */
+static void a_page_sized_chart_shares_its_page_with_the_heading_above(void **state)
+{
+    (void)state;
+    static const char *cats[70];
+    static double vals[70];
+    static char names[70][16];
+    for (int i = 0; i < 70; i++) {
+        snprintf(names[i], sizeof names[i], "Vendor %02d", i + 1);
+        cats[i] = names[i];
+        vals[i] = (double)((i * 37) % 90) - 20.0;
+    }
+    cx_chart_series series = { "NPS", 70, vals, NULL, NULL, NULL };
+    cx_chart_spec s = { .kind = CX_CHART_BAR, .horizontal = true, .title = "Ranking",
+                        .ncategories = 70, .categories = cats, .nseries = 1, .series = &series };
+    cx_doc *doc = paragraphs(10);
+    cx_diag d;
+    assert_int_equal(cx_doc_add_heading(doc, 1, "Change from last year", &d), CX_OK);
+    add_chart(doc, s, "Caption");
+    cx_layout_result *lr = lay(doc);
+    size_t hpage;
+    assert_non_null(text_item(lr, "Change from last year", &hpage));
+    assert_int_equal(lr->charts[0].page, hpage);
+    cx_layout_free(lr);
+    cx_doc_free(doc);
+}
+
 static void expect_layout_error(cx_chart_spec s, const char *message)
 {
     cx_doc *doc = cx_doc_new();
@@ -252,6 +281,7 @@ int main(void)
         cmocka_unit_test(the_caption_is_a_numbered_figure_under_the_chart),
         cmocka_unit_test(a_chart_that_does_not_fit_moves_to_the_next_page_with_its_caption),
         cmocka_unit_test(a_heading_keeps_with_the_chart_after_it),
+        cmocka_unit_test(a_page_sized_chart_shares_its_page_with_the_heading_above),
         cmocka_unit_test(a_chart_that_cannot_be_placed_is_an_error_at_its_script_line),
         cmocka_unit_test(charts_are_listed_in_document_order_across_pages),
     };
