@@ -94,11 +94,18 @@ cx_status cx_layout_chart_prepare(cx_layout_state *L, size_t block, cx_pchart **
         return st;
     double page_h = L->top - L->bottom;
     double room = page_h - (cx_layout_figure_height(0, &pc->caption, pc->caption_lh));
-    /* A chart right under a heading shares its page with it. */
+    /* A chart right under a heading, or under a heading and a short
+     * introduction, shares its page with them: a ranking sized to the
+     * whole page would otherwise leave the heading (and its paragraph)
+     * alone on a nearly empty page. */
     const cx_block *prev = block > 0 ? cx_doc_block(L->doc, block - 1) : NULL;
+    const cx_block *prev2 = block > 1 ? cx_doc_block(L->doc, block - 2) : NULL;
     double auto_room = room;
     if (prev && prev->kind == CX_BLOCK_HEADING)
         auto_room -= cx_layout_heading_allowance(L, prev->level);
+    else if (prev && prev->kind == CX_BLOCK_PARAGRAPH && prev2 && prev2->kind == CX_BLOCK_HEADING)
+        auto_room -= cx_layout_heading_allowance(L, prev2->level)
+                     + 4.0 * L->th.body_size * L->th.leading + 12.0;
     if (c->spec.width > L->width + 1e-6)
         return cx_diag_set(L->diag, CX_ESCRIPT, b->src_file, b->src_line, 0,
                            "chart: width %.1f pt is wider than the text column (%.1f pt)",
