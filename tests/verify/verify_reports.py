@@ -9,8 +9,11 @@ Every number the templates compute is worked out again here, from the
 fixtures and the formulas of the domain spec (NPS, adjusted Wald, Kish,
 net scores, Pearson with Student's t, maturity scores, type-7 quantiles,
 percentile ranks, B2B account modes), formatted as the templates format
-it, and compared with the text.  Nothing here reads cxreport's own
-results.  Prints one line per failed check and closes with
+it, and compared with the text.  The appendix "Data behind the charts" is
+checked too: each chart's heading, the numbers and names of its text
+alternative, and its table of numbers row by row, in the order the chart
+draws them and formatted as its value labels.  Nothing here reads
+cxreport's own results.  Prints one line per failed check and closes with
 "verify: N passed, M failed".
 
 Standard library only.  Ratios of counts are computed exactly with
@@ -411,6 +414,117 @@ def load(root, rel):
         return json.load(f, parse_float=Fraction)
 
 
+# ------------------------------------------------------------- charts
+# The appendix "Data behind the charts": for every chart, in document
+# order, a heading "Figure N: title", the chart's one-sentence text
+# alternative and a table of its numbers in the order the chart draws
+# them, each formatted as the chart's value labels are (the chart's
+# decimals and suffix, no plus sign).
+
+CHART_NUM = r"[+\u2212]?\d[\d,]*(?:\.\d+)?%?"
+
+
+def chart_fmt(decimals=0, suffix=""):
+    return lambda y: number(y, decimals) + suffix
+
+
+def close(a, b):
+    return abs(float(a) - float(b)) <= TOL * max(1.0, abs(float(a)), abs(float(b)))
+
+
+def drawn(order, key, desc=True):
+    """A chart's rows sorted by key, stably (the chart's own sort)."""
+    return sorted(order, key=(lambda r: -key(r)) if desc else key)
+
+
+def extreme(names, values, fmt, exact=False, highest=True):
+    """The first largest (smallest) value in data order and its category:
+    (name, value) Wants; unless exact, a category whose value is within
+    TOL of the extreme may be the one named."""
+    x = (max if highest else min)(values)
+    i = values.index(x)
+    ties = [] if exact else [n for n, v in zip(names, values) if close(v, x)]
+    return Want(names[i], ties, label=True), want(x, fmt, exact)
+
+
+class Fig:
+    """An expected chart of the appendix.  alt: the regular expression of
+    its text alternative, its groups checked against wants; header: the
+    table's column titles; rows: [(category, [Want, ...])] in drawing
+    order; keys: each row's sort key (rows whose keys are within TOL of
+    each other may come in either order), or None when the chart does
+    not sort."""
+
+    def __init__(self, title, alt, wants, header, rows, keys=None):
+        self.title, self.alt, self.wants, self.header, self.rows, self.keys = title, alt, wants, header, rows, keys
+
+
+def chart_rows(lines, ncols):
+    """(prose before the first row, rows as (category, [cell, ...]))."""
+    row = re.compile(r"\s*(\S.*?)\s{2,}" + r"\s+".join(["(%s)" % CHART_NUM] * ncols) + r"\s*")
+    before, rows = [], []
+    for line in lines:
+        m = row.fullmatch(line)
+        if m:
+            rows.append((norm(m.group(1)), list(m.groups()[1:])))
+        elif not rows:
+            before.append(line)
+        # a line of words after the first row: the header again, after a page break
+    return prose(before), rows
+
+
+def check_charts(text, figs):
+    headings = ["Figure %d: %s" % (k + 1, f.title) for k, f in enumerate(figs)]
+    sec = text.sections(["Data behind the charts"] + headings)
+    stray = sum(1 for h in ["Data behind the charts"] + headings for l in sec[h] if re.match(r"\s*Figure \d+: ", l))
+    CHECK.eq("charts: number of figures", str(len(figs) + stray), lit(len(figs)))
+    for k, f in enumerate(figs):
+        item = "chart %d (%s)" % (k + 1, f.title)
+        before, got = chart_rows(sec[headings[k]], len(f.header) - 1)
+        m = re.match(r"(?:" + f.alt + r")(?= |$)\s*(.*)$", before)
+        for j, (name, w) in enumerate(f.wants):
+            CHECK.eq("%s: text alternative: %s" % (item, name), m.group(j + 1) if m else None, w)
+        # the header may wrap, a word at a time within its column
+        header = m.group(len(f.wants) + 1) if m else None
+        CHECK.eq(item + ": table header", header and " ".join(sorted(header.split())),
+                 word(" ".join(sorted(" ".join(f.header).split()))))
+        for i, (name, exp) in enumerate(f.rows):
+            g = got[i] if i < len(got) else (None, [None] * len(exp))
+            if f.keys and g[0] != name:
+                swap = next((j for j, (n, _) in enumerate(f.rows) if n == g[0] and close(f.keys[j], f.keys[i])), None)
+                if swap is not None:
+                    print("note: %s: %s: row %d is %r, tied within %g with %r" % (
+                        CHECK.report, item, i + 1, g[0], TOL, name), file=sys.stderr)
+                    name, exp = f.rows[swap]
+            label = "%s: row %d (%s)" % (item, i + 1, name)
+            CHECK.eq(label + ": category", g[0], word(name))
+            for j, w in enumerate(exp):
+                CHECK.eq("%s: %s" % (label, f.header[j + 1]), g[1][j], w)
+        for i in range(len(f.rows), len(got)):
+            CHECK.fail("%s: row %d" % (item, i + 1), "unexpected row %r" % (got[i],))
+
+
+def radar_fig(title, client, bench, model):
+    """The assessments' radar: the client (0 without a score) against the
+    peer median and its quartile band."""
+    dims = [bench[d] for d, _ in model["dims"]]
+    names = [b["name"] for b in dims]
+    mine = [b["client"] if b["client"] is not None else 0 for b in dims]
+    hi_name, hi = extreme(names, mine, chart_fmt(), exact=True)
+    lo_name, lo = extreme(names, mine, chart_fmt(), exact=True, highest=False)
+    # scores and quartiles are exact (ratios of counts, type-7 positions): a tie is a tie
+    above = sum(1 for x, b in zip(mine, dims) if x > b["median"])
+    return Fig(title, "Radar chart: " + re.escape(title) + r", (\S+) dimensions; (.+?) highest on (.+?) \((\S+)\), "
+               r"lowest on (.+?) \((\S+)\); above the Peer median on (\S+) of (\S+)\.",
+               [("dimensions", lit(len(dims))), ("client", word(client)), ("highest", hi_name), ("highest score", hi),
+                ("lowest", lo_name), ("lowest score", lo),
+                ("above the median", lit(above)),
+                ("of", lit(len(dims)))],
+               ["Category", client, "Peer median", "Peer median (low)", "Peer median (high)"],
+               [(b["name"], [score_w(x), score_w(b["median"]), score_w(b["q1"]), score_w(b["q3"])])
+                for x, b in zip(mine, dims)])
+
+
 # ------------------------------------------------------------- the reports
 
 def verify_nps(root, text):
@@ -588,6 +702,61 @@ def verify_nps(root, text):
     sentence(me, r"Weighting and precision\. Results are (\S+) ", [("weighting", word("weighted" if wf else "unweighted."))],
              "methodology")
 
+    # the charts, in the appendix "Data behind the charts"
+    def bar_alt(kind, title):
+        return kind + ": " + re.escape(title) + r", (\S+) vendors, from (\S+) \((.+?)\) to (\S+) \((.+?)\)"
+
+    def ranges(names, values, fmt, exact):
+        (hn, hv), (ln, lv) = extreme(names, values, fmt, exact), extreme(names, values, fmt, exact, highest=False)
+        return [("highest", hv), ("highest vendor", hn), ("lowest", lv), ("lowest vendor", ln)]
+
+    nps_of = [stats[v]["nps"] for v in ranked]
+    by_nps = drawn(ranked, lambda v: stats[v]["nps"])
+    title = "Net Promoter Score by vendor, %s" % year
+    figs = [Fig(title, bar_alt("Bar chart", title) + r"; industry average (\S+?)\.",
+                [("vendors", lit(len(ranked)))] + ranges(ranked, nps_of, nps_text, exact_nps) +
+                [("industry average", one(average))],
+                ["Vendors", "NPS"], [(v, [nps_w(stats[v]["nps"], exact_nps)]) for v in by_nps],
+                [stats[v]["nps"] for v in by_nps])]
+    title = "NPS with 95 % confidence interval"
+    figs.append(Fig(title, bar_alt("Dot plot", title) + r", each with its interval; average (\S+?)\.",
+                    [("vendors", lit(len(ranked)))] + ranges(ranked, nps_of, nps_text, exact_nps) +
+                    [("average", one(average))],
+                    ["Vendors", "NPS", "Low", "High"],
+                    [(v, [nps_w(stats[v]["nps"], exact_nps), want(stats[v]["ci_low"], nps_text),
+                          want(stats[v]["ci_high"], nps_text)]) for v in by_nps],
+                    [stats[v]["nps"] for v in by_nps]))
+    title = "Promoters, passives and detractors"
+    by_pro = drawn(ranked, lambda v: stats[v]["promoters"])      # by the promoters' share of the stack
+    figs.append(Fig(title, "100% stacked bar chart: " + re.escape(title) +
+                    r", (\S+) vendors, segments Promoters, Passives and Detractors\.",
+                    [("vendors", lit(len(ranked)))], ["Vendors", "Promoters", "Passives", "Detractors"],
+                    [(v, [want(stats[v][k], percent, exact_nps) for k in ("promoters", "passives", "detractors")])
+                     for v in by_pro], [stats[v]["promoters"] for v in by_pro]))
+    title = "Change in NPS, %s to %s" % (last_year, year)
+    significant = [c for c in changes if c["significant"]]
+    moved = drawn(changes, lambda c: c["change"])
+    alt = bar_alt("Bar chart", title)
+    if significant:
+        alt += "; highlighted: " + ", ".join([r"(.+?) \((\S+?)\)"] * len(significant))
+    figs.append(Fig(title, alt + r"\.",
+                    [("vendors", lit(len(changes)))] +
+                    ranges([c["vendor"] for c in changes], [c["change"] for c in changes], chart_fmt(1), False) +
+                    [w for c in significant for w in (("highlighted vendor", word(c["vendor"])),
+                                                      ("highlighted change", want(c["change"], chart_fmt(1))))],
+                    ["Vendors", "Change in NPS points"], [(c["vendor"], [want(c["change"], chart_fmt(1))]) for c in moved],
+                    [c["change"] for c in moved]))
+    title = "NPS and net purchase momentum"
+    points = [v for v in drawn(listed, lambda v: stats[v]["nps"]) if momentum.get(v)]
+    fit = pearson([(momentum[v]["net"], stats[v]["nps"]) for v in points])
+    figs.append(Fig(title, "Scatter plot: " + re.escape(title) + r", (\S+) points" +
+                    (r"; correlation r = (\S+?)\." if fit else r"\."),
+                    [("points", lit(len(points)))] + ([("r", want(fit["r"], lambda x: number(x, 2)))] if fit else []),
+                    ["Vendors", "Net purchase momentum", "NPS"],
+                    [(v, [want(momentum[v]["net"], chart_fmt(), exact_nps), nps_w(stats[v]["nps"], exact_nps)])
+                     for v in points], [stats[v]["nps"] for v in points]))
+    check_charts(text, figs)
+
 
 def _ci_alts(s):
     """The "lo to hi" text of an interval, and the neighbours at a boundary."""
@@ -733,6 +902,20 @@ def verify_cx(root, text):
     sentence(prose(sec["Next steps"]), r"At the (.+?) level, the next step is:", [("level", word(me["level"] or "current"))],
              "next steps")
 
+    # the charts, in the appendix "Data behind the charts"
+    levels = [name for name, _ in shares]
+    values = [pct if pct is not None else 0 for _, pct in shares]
+    common, common_pct = extreme(levels, values, chart_fmt(0, "%"), exact=True)
+    marked = me["level"] is not None
+    check_charts(text, [
+        radar_fig("Competencies against peers", client, bench, model),
+        Fig("Peers by maturity level", r"Distribution: Peers by maturity level, (\S+) levels; most common: (.+?) \((\S+)\)"
+            + (r"; (.+?) at (.+?)\." if marked else r"\."),
+            [("levels", lit(len(levels))), ("most common", common), ("its share", common_pct)] +
+            ([("marker", word(client)), ("client's level", word(me["level"]))] if marked else []),
+            ["Category", "Share of peers"],
+            [(name, [want(x, chart_fmt(0, "%"), exact=True)]) for name, x in zip(levels, values)])])
+
 
 def check_items(item, lines, expected, wording):
     """Rows of the strengths/gaps tables; statements wrap, so a row is the
@@ -782,6 +965,22 @@ def verify_voc(root, text):
         [word(seg), lit(len(ss))] + [want(mean(s[d] for s in ss if s[d] is not None), lambda y: number(y, 0))
                                     for d, _ in model["dims"]]
         for seg, ss in sorted(segs.items())])
+
+    # the charts, in the appendix "Data behind the charts"
+    seg_names = sorted(segs)
+    seg_means = {seg: [mean(s[d] for s in segs[seg] if s[d] is not None) for d, _ in model["dims"]] for seg in seg_names}
+    first = [x if x is not None else 0 for x in seg_means[seg_names[0]]]
+    (hn, hv), (ln, lv) = extreme(names, first, chart_fmt()), extreme(names, first, chart_fmt(), highest=False)
+    listing = seg_names[0] if len(seg_names) == 1 else ", ".join(seg_names[:-1]) + " and " + seg_names[-1]
+    check_charts(text, [
+        radar_fig("The six Ds against peers", client, bench, model),
+        Fig("B2B and B2C peers", r"Grouped bar chart: B2B and B2C peers, (\S+) categories, series (.+?); "
+            r"(.+?) from (\S+) \((.+?)\) to (\S+) \((.+?)\)\.",
+            [("categories", lit(len(names))), ("series", word(listing)), ("first series", word(seg_names[0])),
+             ("highest", hv), ("highest discipline", hn), ("lowest", lv), ("lowest discipline", ln)],
+            ["Category"] + seg_names,
+            [(name, [want(seg_means[seg][j] if seg_means[seg][j] is not None else 0, chart_fmt()) for seg in seg_names])
+             for j, name in enumerate(names)])])
 
 
 # ------------------------------------------------------------- accounts
@@ -894,6 +1093,17 @@ def verify_accounts(root, text):
         CHECK.eq(label + ": role spread", g[3], want(o["spread"], lambda y: number(y, 0), exact=True))
     for i in range(len(flagged), len(got)):
         CHECK.fail("portfolio: row %d" % (i + 1), "unexpected row %r" % (got[i],))
+
+    # the charts, in the appendix "Data behind the charts": the roles heard from
+    heard = [(role, nps_of([r for r in mine if r.get("role") == role])) for role in ROLES]
+    heard = [(role, x) for role, x in heard if x is not None]
+    roles, values = [role for role, _ in heard], [x for _, x in heard]
+    (hn, hv), (ln, lv) = (extreme(roles, values, chart_fmt(), exact=True),
+                          extreme(roles, values, chart_fmt(), exact=True, highest=False))
+    check_charts(text, [
+        Fig("NPS by role", r"Bar chart: NPS by role, (\S+) categories, from (\S+) \((.+?)\) to (\S+) \((.+?)\)\.",
+            [("categories", lit(len(roles))), ("highest", hv), ("highest role", hn), ("lowest", lv), ("lowest role", ln)],
+            ["Category", "NPS"], [(role, [want(x, chart_fmt(), exact=True)]) for role, x in heard])])
 
 
 # ------------------------------------------------------------- self-test
