@@ -109,6 +109,7 @@ tabulate { header = { "Rank", "Vendor", "n", "NPS", "95 % CI" }, align = { "righ
 
 h2 "Promoters, passives and detractors"
 chart { kind = "stacked100", title = "Promoters, passives and detractors", horizontal = true, sort = "desc",
+        x_title = "Share of respondents",
         categories = ranked:column("vendor"), suffix = "%",
         series = { { name = "Promoters", values = ranked:column("promoters") },
                    { name = "Passives", values = ranked:column("passives") },
