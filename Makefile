@@ -107,8 +107,8 @@ check: deps
 	{ $(MAKE) --no-print-directory test BUILD=build/release && \
 	  $(MAKE) --no-print-directory test BUILD=build/asan SAN=1 OPT=-O1; } 2>&1 | tee build/check.log; \
 	status=$$?; \
-	awk '/^[A-Za-z ]+: [0-9]+ passed, [0-9]+ failed$$/ { split($$0, a, ": "); split(a[2], b, " "); p += b[1]; f += b[3] } \
-	     END { printf "check: %d passed, %d failed\n", p, f }' build/check.log; \
+	awk -v status=$$status '/^[A-Za-z ]+: [0-9]+ passed, [0-9]+ failed$$/ { split($$0, a, ": "); split(a[2], b, " "); p += b[1]; f += b[3] } \
+	     END { if (status && !f) f = 1; printf "check: %d passed, %d failed\n", p, f }' build/check.log; \
 	exit $$status
 
 # Runs every suite against $(BUILD).

@@ -199,7 +199,7 @@ static void a_page_sized_chart_shares_its_page_with_the_heading_above(void **sta
     (void)state;
     static const char *cats[70];
     static double vals[70];
-    static char names[70][16];
+    static char names[70][24];
     for (int i = 0; i < 70; i++) {
         snprintf(names[i], sizeof names[i], "Vendor %02d", i + 1);
         cats[i] = names[i];
