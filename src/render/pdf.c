@@ -5,8 +5,8 @@
  * Draws exactly what layout decided (text runs, translucent or turned for
  * a watermark, rules, fills, links, PNG and JPEG pictures, each loaded
  * once, and charts' display lists through pdf_chart.c) and adds what only
- * a PDF has: embedded TrueType faces with UTF-8 text (fonts too big for
- * libharu as subsets, pdf_fonts.c), the outline (bookmarks), link
+ * a PDF has: embedded TrueType faces with UTF-8 text (each a subset of
+ * the characters drawn, pdf_fonts.c), the outline (bookmarks), link
  * annotations, document information.  The
  * output is deterministic: no /ID, no clock; the dates come from
  * opts->date_epoch and the Producer is ours, not libharu's version.
@@ -432,8 +432,8 @@ cx_status cx_pdf_render(const cx_layout_result *lr, const cx_doc *doc,
         return cx_diag_set(diag, CX_EUSAGE, NULL, 0, 0,
                            "document date %lld is out of range (years 1 to 9999)",
                            (long long)opts->date_epoch);
-    /* Fonts too big for libharu become subsets, made before anything
-     * that may longjmp (as is the text that gets all their glyphs in). */
+    /* The faces become subsets, made before anything that may longjmp
+     * (as is the text that gets all their glyphs in). */
     cx_pdf_subsets subsets;
     cx_status sst = cx_pdf_subsets_make(lr, paths, used, &subsets, diag);
     if (sst != CX_OK)

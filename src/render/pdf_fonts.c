@@ -1,7 +1,7 @@
 /*
- * pdf_fonts.c — subsets of the fonts libharu cannot embed whole
- * (pdf_fonts.h): which characters a document draws in each face, the
- * subset of those (ttsubset.c), and the file libharu reads it from.
+ * pdf_fonts.c — the subsets of the fonts a document embeds (pdf_fonts.h):
+ * which characters it draws in each face, the subset of those
+ * (ttsubset.c), and the file libharu reads it from.
  *
  * Owns the temporary files until cx_pdf_subsets_free.  Never calls
  * libharu: pdf.c loads what is made here.
@@ -13,7 +13,14 @@
 
 #include "ttsubset.h"
 
-typedef struct cpset { uint32_t *v; size_t n, cap; bool oom; } cpset;
+/* The distinct characters of the BMP drawn in a font: the subsetter
+ * looks each up once. */
+typedef struct cpset {
+    uint32_t *v;
+    size_t n, cap;
+    bool oom;
+    unsigned char seen[0x10000 / 8];
+} cpset;
 
 static void add_text(cpset *s, const char *t, size_t len)
 {
@@ -27,6 +34,9 @@ static void add_text(cpset *s, const char *t, size_t len)
         for (size_t k = 1; k <= need; k++)
             cp = cp << 6 | (p[i + k] & 0x3Fu);
         i += need + 1;
+        if (cp > 0xFFFF || (s->seen[cp >> 3] & (1u << (cp & 7))))
+            continue;                   /* libharu maps only the BMP */
+        s->seen[cp >> 3] |= (unsigned char)(1u << (cp & 7));
         if (s->n == s->cap) {
             size_t cap = s->cap ? s->cap * 2 : 256;
             uint32_t *nv = realloc(s->v, cap * sizeof *nv);
@@ -79,21 +89,39 @@ cx_status cx_pdf_subsets_make(const cx_layout_result *lr, const char *const *pat
         bool seen = false;              /* faces sharing a file share its subset */
         for (int g = 0; g < f; g++)
             seen |= used[g] && paths[g] && strcmp(paths[g], paths[f]) == 0;
-        if (seen || cx_ttf_glyph_count(paths[f]) <= CX_TTF_GLYPH_LIMIT)
+        if (seen)
             continue;
-        cpset s = { 0 };
+        cpset *s = calloc(1, sizeof *s);
+        if (!s) {
+            st = cx_diag_set(diag, CX_EINTERNAL, NULL, 0, 0, "out of memory subsetting a font");
+            break;
+        }
         for (int h = f; h < CX_MAX_FACES; h++)
             if (used[h] && paths[h] && strcmp(paths[h], paths[f]) == 0)
-                collect(lr, h, &s);
+                collect(lr, h, s);
         unsigned char *bytes = NULL;
         size_t len = 0;
-        if (s.oom)
+        bool oom = s->oom;
+        cx_diag sd;
+        cx_diag_clear(&sd);
+        st = oom ? CX_EINTERNAL : cx_ttf_subset(paths[f], s->v, s->n, &bytes, &len, &sd);
+        free(s->v);
+        free(s);
+        /* A font libharu can take whole that the subsetter cannot read
+         * (a symbol cmap, say) is embedded as it is, as it was before;
+         * libharu reports what is wrong with it, if anything. */
+        if (st == CX_EOUTPUT && cx_ttf_glyph_count(paths[f]) <= CX_TTF_GLYPH_LIMIT) {
+            st = CX_OK;
+            continue;
+        }
+        if (oom) {
             st = cx_diag_set(diag, CX_EINTERNAL, NULL, 0, 0, "out of memory subsetting a font");
-        else
-            st = cx_ttf_subset(paths[f], s.v, s.n, &bytes, &len, diag);
-        free(s.v);
-        if (st != CX_OK)
             break;
+        }
+        if (st != CX_OK) {
+            *diag = sd;
+            break;
+        }
         FILE *tf = tmpfile();
         if (!tf || fwrite(bytes, 1, len, tf) != len || fflush(tf) != 0) {
             st = cx_diag_set(diag, CX_EOUTPUT, paths[f], 0, 0,

@@ -1,11 +1,19 @@
 /*
- * pdf_fonts.h — fonts libharu cannot embed as they are (internal to
- * src/render/).
+ * pdf_fonts.h — the fonts a document embeds, cut down to what it draws
+ * (internal to src/render/).
  *
- * A font of more than 32,767 glyphs (ttsubset.h says why) is replaced,
- * for one document, by a subset holding the glyphs of the characters the
- * document draws in it, written to an anonymous temporary file that
- * libharu reads through /proc/self/fd.  The subset maps each kept glyph
+ * Every face a document uses is replaced, for that document, by a subset
+ * holding the glyphs of the characters it draws in it (ttsubset.h),
+ * written to an anonymous temporary file that libharu reads through
+ * /proc/self/fd.  Two reasons: a font of more than 32,767 glyphs
+ * (ttsubset.h says why) cannot be embedded whole, and libharu builds
+ * each embedded face's code-point-to-glyph map by looking every code
+ * point of the BMP up in the font's cmap, segment by segment, which for
+ * a whole Latin font costs more than the rest of a small document; a
+ * subset's cmap has a handful of segments.  The text drawn is the same
+ * (the code points, so extraction is unchanged), and so are the glyphs
+ * and their advances.  A font of at most 32,767 glyphs the subsetter
+ * cannot read is embedded as it is.  The subset maps each kept glyph
  * g >= 1 from U+E000 + g as well; measuring those once (cx_pdf_font_
  * pua_text) makes libharu embed every kept glyph, the parts of composite
  * glyphs included.

@@ -1,6 +1,7 @@
 /*
  * ttsubset.c — cutting a TrueType font down to the glyphs in use, so
- * libharu can embed fonts of more than 32,767 glyphs (ttsubset.h).
+ * libharu can embed fonts of more than 32,767 glyphs, and any font
+ * cheaply (ttsubset.h).
  *
  * Reads the whole file (a CJK font is a few megabytes), finds the glyphs
  * of the code points through the font's Unicode cmap (format 4 or 12),
@@ -375,14 +376,40 @@ static int by_cp(const void *a, const void *b)
     return x < y ? -1 : x > y;
 }
 
-/* A format-4 cmap (3,1) with one segment per run of consecutive code
- * points whose glyphs are consecutive too. */
+/* A gap of more unmapped code points than this starts a new segment. */
+enum { CMAP_GAP = 128 };
+
+/* The segment of the format-4 cmap that starts at e[i]: the entries up
+ * to the next gap wider than CMAP_GAP (the private ones apart); *delta
+ * when its code points and glyphs both run on without a gap. */
+static size_t cmap_segment(const cmap_entry *e, size_t n, size_t i, bool *delta)
+{
+    size_t j = i + 1;
+    *delta = true;
+    while (j < n && e[j].cp - e[j - 1].cp <= CMAP_GAP
+           && (e[j - 1].cp >= PUA_FIRST) == (e[j].cp >= PUA_FIRST)) {
+        *delta &= e[j].cp == e[j - 1].cp + 1 && e[j].gid == e[j - 1].gid + 1;
+        j++;
+    }
+    return j;
+}
+
+/* A format-4 cmap (3,1) of few segments: libharu looks every code point
+ * of the BMP up in it for each font of each document, walking the
+ * segments one by one, so their number is the cost.  Runs of code points
+ * close together share a segment whose glyphs come from the glyph array
+ * (0 in the gaps); a run without gaps (the private code points) is one
+ * idDelta segment. */
 static void write_cmap(buf *b, const cmap_entry *e, size_t n)
 {
-    size_t segs = 1;                        /* the closing 0xFFFF segment */
-    for (size_t i = 0; i < n; i++)
-        if (i == 0 || e[i].cp != e[i - 1].cp + 1 || e[i].gid != e[i - 1].gid + 1)
-            segs++;
+    size_t segs = 1, glyph_array = 0;       /* 1: the closing 0xFFFF segment */
+    for (size_t i = 0; i < n; segs++) {
+        bool delta;
+        size_t j = cmap_segment(e, n, i, &delta);
+        if (!delta)
+            glyph_array += e[j - 1].cp - e[i].cp + 1;
+        i = j;
+    }
     unsigned search = 1, sel = 0;
     while (search * 2 <= segs) {
         search *= 2;
@@ -393,9 +420,9 @@ static void write_cmap(buf *b, const cmap_entry *e, size_t n)
     put16(b, 3);
     put16(b, 1);
     put32(b, 12);
-    size_t len = 16 + 8 * segs;
+    size_t len = 16 + 8 * segs + 2 * glyph_array;
     put16(b, 4);
-    put16(b, (unsigned)len);
+    put16(b, (unsigned)(len <= 0xFFFF ? len : 0xFFFF));  /* the caller refuses more */
     put16(b, 0);
     put16(b, (unsigned)(2 * segs));
     put16(b, 2 * search);
@@ -404,16 +431,31 @@ static void write_cmap(buf *b, const cmap_entry *e, size_t n)
     for (int pass = 0; pass < 4; pass++) {
         if (pass == 1)
             put16(b, 0);                    /* reservedPad, after the ends */
-        for (size_t i = 0; i < n;) {
-            size_t j = i + 1;
-            while (j < n && e[j].cp == e[j - 1].cp + 1 && e[j].gid == e[j - 1].gid + 1)
-                j++;
-            unsigned v = pass == 0 ? e[j - 1].cp : pass == 1 ? e[i].cp
-                       : pass == 2 ? (e[i].gid - e[i].cp) & 0xFFFF : 0;
+        size_t s = 0, arr = 0;              /* segment, its place in the glyph array */
+        for (size_t i = 0; i < n; s++) {
+            bool delta;
+            size_t j = cmap_segment(e, n, i, &delta);
+            unsigned v = pass == 0   ? e[j - 1].cp
+                         : pass == 1 ? e[i].cp
+                         : pass == 2 ? (delta ? (e[i].gid - e[i].cp) & 0xFFFF : 0)
+                         : delta     ? 0
+                                     : (unsigned)(2 * (segs - s + arr));
             put16(b, v);
+            if (!delta)
+                arr += e[j - 1].cp - e[i].cp + 1;
             i = j;
         }
         put16(b, pass == 0 || pass == 1 ? 0xFFFF : pass == 2 ? 1 : 0);
+    }
+    for (size_t i = 0; i < n;) {            /* the glyph array */
+        bool delta;
+        size_t j = cmap_segment(e, n, i, &delta);
+        for (size_t k = i; !delta && k < j; k++) {
+            put16(b, e[k].gid);
+            for (uint32_t c = e[k].cp + 1; k + 1 < j && c < e[k + 1].cp; c++)
+                put16(b, 0);
+        }
+        i = j;
     }
 }
 
@@ -482,7 +524,7 @@ cx_status cx_ttf_subset(const char *path, const uint32_t *cps, size_t ncps,
     keep_glyph(&k, 0);
     size_t nent = 0;
     for (size_t i = 0; i < ncps; i++) {
-        if (cps[i] > 0xFFFF || (cps[i] >= PUA_FIRST && cps[i] <= PUA_LAST))
+        if (cps[i] >= 0xFFFF || (cps[i] >= PUA_FIRST && cps[i] <= PUA_LAST))
             continue;
         unsigned gid = format == 12 ? cmap12(sub, sublen, cps[i]) : cmap4(sub, sublen, cps[i]);
         if (gid == 0 || gid >= g.count)
@@ -540,7 +582,11 @@ cx_status cx_ttf_subset(const char *path, const uint32_t *cps, size_t ncps,
     for (size_t i = 0; i < npua; i++)
         entries[nent++] = (cmap_entry){ (uint32_t)(PUA_FIRST + 1 + i), (unsigned)(i + 1) };
     qsort(entries, nent, sizeof *entries, by_cp);
-    write_cmap(cmap, entries, nent);
+    size_t uniq = 0;                        /* each code point once */
+    for (size_t i = 0; i < nent; i++)
+        if (uniq == 0 || entries[i].cp != entries[uniq - 1].cp)
+            entries[uniq++] = entries[i];
+    write_cmap(cmap, entries, uniq);
     if (cmap->n > 65535 + 12) {
         st = fail(diag, path, "the document uses too many of its characters");
         goto done;

@@ -6,13 +6,15 @@
  * parts of a composite glyph, so in a font of more than 32,767 glyphs
  * (WenQuanYi Micro Hei has 49,531) every character built from parts
  * numbered above that comes out blank.  A subset renumbers the glyphs it
- * keeps from 0, so none is above the limit, and is small besides.
+ * keeps from 0, so none is above the limit, and is small besides; its
+ * cmap has few segments, which makes libharu's per-document lookup of
+ * every BMP code point cheap (pdf_fonts.h).
  *
  * cx_ttf_subset reads a TrueType file or the first font of a collection
  * (.ttc) and writes a TrueType font holding .notdef, the glyphs of the
  * given BMP code points (others are ignored: libharu maps only the BMP)
  * and the parts of the composite ones, with the tables libharu needs
- * (OS/2, cmap (format 4), cvt, fpgm, glyf, head, hhea, hmtx, loca (long),
+ * (OS/2, cmap (format 4, a segment per cluster of code points), cvt, fpgm, glyf, head, hhea, hmtx, loca (long),
  * maxp, name, post (format 3), prep).  Metrics, outlines and hinting are
  * copied unchanged, so widths measured on the original font hold.
  *

@@ -144,6 +144,36 @@ static void characters_the_font_lacks_or_outside_the_basic_plane_are_left_out(vo
     close_pair(&p);
 }
 
+static void a_subset_cmap_has_a_segment_per_cluster_of_code_points(void **state)
+{
+    (void)state;
+    /* "Hello 09" and a repeated l, then the en dash U+2013 far away and
+     * the euro U+20AC 153 code points beyond it: segments
+     * U+0020..U+006F (gaps of at most 128), U+2013, U+20AC (a gap of
+     * 152 > 128 before it), the private code points, and the closing
+     * 0xFFFF one: 5. */
+    static const uint32_t cps[] = { 'H', 'e', 'l', 'l', 'o', ' ', '0', '9', 0x2013, 0x20AC };
+    pair p;
+    open_pair(&p, DEJAVU, cps, sizeof cps / sizeof cps[0]);
+    size_t ndir = (size_t)p.bytes[4] << 8 | p.bytes[5], off = 0;
+    for (size_t t = 0; t < ndir; t++) {
+        const unsigned char *r = p.bytes + 12 + 16 * t;
+        if (memcmp(r, "cmap", 4) == 0)
+            off = (size_t)r[8] << 24 | (size_t)r[9] << 16 | (size_t)r[10] << 8 | r[11];
+    }
+    assert_true(off > 0);
+    const unsigned char *sub = p.bytes + off + 12;     /* the one (3,1) subtable */
+    assert_int_equal(sub[0] << 8 | sub[1], 4);
+    assert_int_equal((sub[6] << 8 | sub[7]) / 2, 5);
+    for (size_t i = 0; i < sizeof cps / sizeof cps[0]; i++)
+        assert_int_equal(FT_Get_Char_Index(p.sub, cps[i]) != 0, 1);
+    /* code points in the gaps of a segment map to nothing */
+    assert_int_equal(FT_Get_Char_Index(p.sub, 'f'), 0);
+    assert_int_equal(FT_Get_Char_Index(p.sub, '5'), 0);
+    assert_int_equal(FT_Get_Char_Index(p.sub, 0x2014), 0);
+    close_pair(&p);
+}
+
 static void a_cjk_font_of_more_than_32767_glyphs_comes_out_below_the_limit(void **state)
 {
     (void)state;
@@ -185,6 +215,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(a_subset_keeps_notdef_the_glyphs_and_their_parts),
         cmocka_unit_test(characters_the_font_lacks_or_outside_the_basic_plane_are_left_out),
+        cmocka_unit_test(a_subset_cmap_has_a_segment_per_cluster_of_code_points),
         cmocka_unit_test(a_cjk_font_of_more_than_32767_glyphs_comes_out_below_the_limit),
         cmocka_unit_test(a_file_that_is_not_a_font_is_an_error_naming_it),
     };
