@@ -50,6 +50,18 @@ check "a new parameter rebuilds all" grep -q '6 built, 0 unchanged' log
 SOURCE_DATE_EPOCH=1466000000 build --param extra=1 > log 2>&1
 check "a new date rebuilds all" grep -q '6 built, 0 unchanged' log
 
+# A brand is an input too: its brand.lua and its logo.
+cp -R "$here/../../templates/brands/meridian" brand
+build --brand brand > log 2>&1
+build --brand brand > log 2>&1
+check "an unchanged brand keeps the reports" grep -q '0 built, 6 unchanged' log
+echo '-- edited' >> brand/brand.lua
+build --brand brand > log 2>&1
+check "changing brand.lua rebuilds all" grep -q '6 built, 0 unchanged' log
+printf 'x' >> brand/logo.png
+build --brand brand > log 2>&1
+check "changing the logo rebuilds all (or reports the bad logo)" grep -q '6 built, 0 unchanged\|logo' log
+
 # A corrupt or stale cache is ignored, never trusted.
 SOURCE_DATE_EPOCH=1466000000 build --param extra=1 > log 2>&1
 for e in out/.cxreport-cache/*.entry; do printf 'garbage' >> "$e"; break; done
