@@ -60,7 +60,7 @@ build --brand brand > log 2>&1
 check "changing brand.lua rebuilds all" grep -q '6 built, 0 unchanged' log
 printf 'x' >> brand/logo.png
 build --brand brand > log 2>&1
-check "changing the logo rebuilds all (or reports the bad logo)" grep -q '6 built, 0 unchanged\|logo' log
+check "changing the logo rebuilds all" grep -q '6 built, 0 unchanged' log
 
 # A corrupt or stale cache is ignored, never trusted.
 SOURCE_DATE_EPOCH=1466000000 build --param extra=1 > log 2>&1
