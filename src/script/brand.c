@@ -36,7 +36,7 @@ static const size_t MEM_CAP = 16u << 20;
 static const long STEP_CAP = 10000000;      /* instructions, checked every 1000 */
 
 typedef struct run_ctx {
-    size_t used;
+    cx_lua_heap mem;            /* first: the allocator's userdata */
     long steps;
 } run_ctx;
 
@@ -148,23 +148,6 @@ static cx_status oom(bctx *c)
 }
 
 /* ---- the Lua side ------------------------------------------------------ */
-
-static void *capped_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
-{
-    run_ctx *r = ud;
-    size_t old = ptr ? osize : 0;
-    if (nsize == 0) {
-        free(ptr);
-        r->used -= old;
-        return NULL;
-    }
-    if (nsize > old && nsize - old > MEM_CAP - r->used)
-        return NULL;
-    void *p = realloc(ptr, nsize);
-    if (p)
-        r->used = r->used - old + nsize;
-    return p;
-}
 
 static void step_hook(lua_State *L, lua_Debug *ar)
 {
@@ -816,8 +799,8 @@ cx_status cx_brand_load(const char *dir, cx_brand **out, cx_diag *diag)
         return cx_diag_set(diag, CX_EDATA, file, 0, 0, "cannot read the brand: %s", err);
     c.src = text;
     cx_status st = CX_OK;
-    run_ctx rc = { 0, 0 };
-    lua_State *L = lua_newstate(capped_alloc, &rc);
+    run_ctx rc = { { 0, MEM_CAP, false }, 0 };
+    lua_State *L = lua_newstate(cx_lua_capped_alloc, &rc);
     c.b = calloc(1, sizeof *c.b);
     if (!L || !c.b) {
         st = oom(&c);

@@ -120,22 +120,22 @@ fail:
 
 /* ------------------------------------------------------------- limits */
 
-static void *counting_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
+void *cx_lua_capped_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
 {
-    cx_lua_ctx *ctx = ud;
+    cx_lua_heap *h = ud;
     size_t old = ptr ? osize : 0;
     if (nsize == 0) {
         free(ptr);
-        ctx->mem_used -= old;
+        h->used -= old;
         return NULL;
     }
-    if (nsize > old && nsize - old > ctx->mem_limit - ctx->mem_used) {
-        ctx->mem_exceeded = true;
+    if (nsize > old && nsize - old > h->limit - h->used) {
+        h->exceeded = true;
         return NULL;
     }
     void *p = realloc(ptr, nsize);
     if (p)
-        ctx->mem_used = ctx->mem_used - old + nsize;
+        h->used = h->used - old + nsize;
     return p;
 }
 
@@ -416,7 +416,7 @@ cx_status cx_script_run(cx_script_env *env, cx_diag *diag, char *trace, size_t t
         env->limits.max_steps = CX_DEFAULT_MAX_STEPS;
     if (env->limits.timeout <= 0)
         env->limits.timeout = CX_DEFAULT_TIMEOUT;
-    ctx->mem_limit = env->limits.max_memory;
+    ctx->mem.limit = env->limits.max_memory;
     ctx->max_steps = env->limits.max_steps;
     set_dirs(ctx, env->script_path, env->lua_dir);
 
@@ -433,7 +433,7 @@ cx_status cx_script_run(cx_script_env *env, cx_diag *diag, char *trace, size_t t
         goto done;
     }
 
-    L = lua_newstate(counting_alloc, ctx);
+    L = lua_newstate(cx_lua_capped_alloc, ctx);
     if (!L) {
         status = cx_diag_set(diag, CX_EINTERNAL, NULL, 0, 0, "out of memory");
         goto done;
@@ -478,7 +478,7 @@ cx_status cx_script_run(cx_script_env *env, cx_diag *diag, char *trace, size_t t
     }
     if (rc == LUA_OK)
         goto done;
-    if (ctx->mem_exceeded || rc == LUA_ERRMEM) {
+    if (ctx->mem.exceeded || rc == LUA_ERRMEM) {
         status = cx_diag_set(diag, CX_ESCRIPT, env->script_path, 0, 0,
                              "memory limit of %zu MiB exceeded (raise it with --max-memory)",
                              env->limits.max_memory >> 20);

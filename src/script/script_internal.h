@@ -16,10 +16,18 @@
 #include "cxreport/script.h"
 #include "cxreport/stats.h"
 
+/* A Lua heap with a cap: the allocator's userdata begins with one, so
+ * report scripts and brand files share cx_lua_capped_alloc. */
+typedef struct cx_lua_heap {
+    size_t used, limit;
+    bool exceeded;              /* an allocation was refused */
+} cx_lua_heap;
+
+void *cx_lua_capped_alloc(void *ud, void *ptr, size_t osize, size_t nsize);
+
 typedef struct cx_lua_ctx {
+    cx_lua_heap mem;            /* first: the allocator's userdata */
     cx_script_env *env;
-    size_t mem_used, mem_limit;
-    bool mem_exceeded;
     uint64_t steps, max_steps;
     bool steps_exceeded;
     volatile int time_exceeded;     /* set from the SIGPROF handler */
