@@ -45,7 +45,7 @@ TOOL_BIN := $(TOOL_SRC:tests/tools/%.c=$(BUILD)/tools/%)
 LIB      := $(BUILD)/libcxreport.a
 BIN      := $(BUILD)/cxreport
 
-.PHONY: all deps demo check test unit e2e bad api verify bench clean valgrind
+.PHONY: all deps demo check test unit e2e bad api verify bench clean valgrind fuzz fuzz-deps fuzz-replay
 all: $(BIN)
 
 # V=1 shows the full commands.
@@ -142,6 +142,21 @@ valgrind:
 bench: deps
 	@$(MAKE) --no-print-directory all $(TOOL_BIN) BUILD=build/release
 	@tests/bench/run.sh build/release
+
+# ---- fuzzing: libFuzzer harnesses of the loaders and the script API -------
+# `make fuzz` runs each for FUZZ_SECONDS (new crashes are kept in
+# tests/fuzz/regressions/); `make fuzz-replay` replays the kept inputs.
+FUZZ_SECONDS ?= 60
+FUZZ_PKGS := clang libclang-rt-14-dev
+
+fuzz-deps:
+	@$(MAKE) --no-print-directory deps APT_PKGS="$(FUZZ_PKGS)"
+
+fuzz: deps fuzz-deps
+	tests/fuzz/run.sh $(FUZZ_SECONDS)
+
+fuzz-replay: deps fuzz-deps
+	tests/fuzz/run.sh 0
 
 clean:
 	rm -rf build out

@@ -1,0 +1,1 @@
+heading(4, "Too deep")

@@ -1,0 +1,2 @@
+report { title = "x" }
+tabulate { header = { "a", "b" }, rows = { { 1, 2, 3 } } }

@@ -1,0 +1,2 @@
+local s = dataset "survey"
+local r = s:nps("role")

@@ -1,0 +1,2 @@
+report { title = "Charts" }
+chart { kind = "bar", categories = { "a" }, values = { 1 }, colour = "red" }

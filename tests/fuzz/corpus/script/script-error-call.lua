@@ -1,0 +1,2 @@
+local function check() error("the client list is empty") end
+check()

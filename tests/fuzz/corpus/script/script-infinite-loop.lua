@@ -1,0 +1,2 @@
+report { title = "Loop" }
+while true do end

@@ -1,0 +1,1 @@
+paragraph("ab\xff")

@@ -1,0 +1,2 @@
+report { title = "x" }
+os.execute("touch pwned")

@@ -1,0 +1,1 @@
+local m = require "no_such_module"

@@ -1,0 +1,3 @@
+report { title = "x" }
+local t = {}
+local y = t.x + 1

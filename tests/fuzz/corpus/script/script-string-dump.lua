@@ -1,0 +1,1 @@
+local b = string.dump(function() end)

@@ -1,0 +1,3 @@
+report { title = "x" }
+local a = 1
+local b = = 2
