@@ -61,6 +61,44 @@ fi
 # print() in scripts goes to stdout: closed (-close_fd_mask=1).
 common=(-timeout=10 -rss_limit_mb=2048 -close_fd_mask=1 -print_final_stats=1)
 
+# Seeds drawn from the test suites, so they are never kept twice: the
+# API scripts and the script bad-input cases for `script`; the API
+# datasets and the dataset bad-input cases (format byte first, sidecar
+# after "\n#SIDECAR#\n") for `load`.  tests/fuzz/corpus/ holds only the
+# seeds written for fuzzing.
+gather_seeds() { # gather_seeds NAME DIR
+    local h=$1 dir=$2 f d data ext byte
+    if [ "$h" = script ]; then
+        for f in tests/api/*.lua; do
+            [ "$(basename "$f")" = check.lua ] || cp "$f" "$dir/api-$(basename "$f")"
+        done
+        for d in tests/bad/cases/script-*/; do
+            # stuck inside C code, this one ends the process by design
+            [ "$(basename "$d")" = script-cpu-timeout-in-pattern ] && continue
+            [ -f "$d/report.lua" ] && cp "$d/report.lua" "$dir/$(basename "$d").lua"
+        done
+        return 0
+    fi
+    for f in tests/api/*.json; do
+        { printf 0; cat "$f"; } > "$dir/api-$(basename "$f" .json)"
+    done
+    for d in tests/bad/cases/data-*/; do
+        data=
+        for f in "$d"*.json "$d"*.jsonl "$d"*.csv; do
+            case "$f" in *.meta.json) ;; *) data=$f ;; esac
+        done
+        [ -n "$data" ] || continue
+        ext=${data##*.}
+        case "$ext" in json) byte=0 ;; jsonl) byte=1 ;; *) byte=2 ;; esac
+        {
+            printf %s "$byte"
+            cat "$data"
+            local side=${data%.*}.meta.json
+            if [ -f "$side" ]; then printf '\n#SIDECAR#\n'; cat "$side"; fi
+        } > "$dir/$(basename "$d")"
+    done
+}
+
 # Replays the kept inputs, then fuzzes; prints one result line per harness.
 run_one() {
     local h=$1 bin=$out/fuzz_$h log=$out/fuzz_$h.log
@@ -75,7 +113,9 @@ run_one() {
         fi
     fi
     [ "$secs" -gt 0 ] || { echo "ok   $h: ${#kept[@]} regression inputs replayed"; return 0; }
-    cp -n tests/fuzz/corpus/"$h"/* "$out/corpus-$h"/
+    local own=(tests/fuzz/corpus/"$h"/*)
+    [ ${#own[@]} -eq 0 ] || cp -n "${own[@]}" "$out/corpus-$h"/
+    gather_seeds "$h" "$out/corpus-$h"
     rm -f "$art"/*
     local rc=0
     "$bin" "${common[@]}" -max_total_time="$secs" -artifact_prefix="$art" \

@@ -1,1 +1,0 @@
-heading(4, "Too deep")

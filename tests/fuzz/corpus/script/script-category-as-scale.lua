@@ -1,2 +1,0 @@
-local s = dataset "survey"
-local r = s:nps("role")

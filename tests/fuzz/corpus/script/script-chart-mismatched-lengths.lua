@@ -1,4 +1,0 @@
-report { title = "Charts" }
-local vendors = { "Acme", "Borealis", "Cobalt" }
-chart { kind = "bar", title = "NPS", categories = vendors,
-        values = { 31, 12 } }

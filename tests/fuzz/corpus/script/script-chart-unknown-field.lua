@@ -1,2 +1,0 @@
-report { title = "Charts" }
-chart { kind = "bar", categories = { "a" }, values = { 1 }, colour = "red" }

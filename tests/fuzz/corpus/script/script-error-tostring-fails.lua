@@ -1,1 +1,0 @@
-error(setmetatable({}, { __tostring = function() error("nested") end }))

@@ -1,2 +1,0 @@
-setmetatable({}, { __gc = function() while true do end end })
-report { title = "x" }

@@ -1,2 +1,0 @@
-report { title = "Loop" }
-while true do end

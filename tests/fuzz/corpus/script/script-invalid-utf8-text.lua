@@ -1,1 +1,0 @@
-paragraph("ab\xff")

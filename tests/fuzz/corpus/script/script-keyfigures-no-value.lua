@@ -1,2 +1,0 @@
-report { title = "Key figures" }
-keyfigures { value = "29.9", label = "Industry average NPS" }

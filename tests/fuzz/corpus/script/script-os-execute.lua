@@ -1,2 +1,0 @@
-report { title = "x" }
-os.execute("touch pwned")

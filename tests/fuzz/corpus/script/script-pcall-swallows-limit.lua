@@ -1,2 +1,0 @@
-report { title = "Loop" }
-for i = 1, 100 do pcall(function() while true do end end) end

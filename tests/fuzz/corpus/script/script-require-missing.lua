@@ -1,1 +1,0 @@
-local m = require "no_such_module"

@@ -1,3 +1,0 @@
-report { title = "x" }
-local t = {}
-local y = t.x + 1

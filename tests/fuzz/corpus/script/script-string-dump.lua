@@ -1,1 +1,0 @@
-local b = string.dump(function() end)

@@ -1,3 +1,0 @@
-report { title = "x" }
-local a = 1
-local b = = 2
