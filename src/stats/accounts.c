@@ -9,21 +9,6 @@
 #include <math.h>
 #include <string.h>
 
-static void add(cx_net *o, int cls, double wi)
-{
-    if (cls == 2) {
-        o->n_top++;
-        o->w_top += wi;
-    } else if (cls == 0) {
-        o->n_bottom++;
-        o->w_bottom += wi;
-    } else {
-        o->n_mid++;
-        o->w_mid += wi;
-    }
-    o->sum_w2 += wi * wi;
-}
-
 cx_status cx_accounts_compute(const double *x, const double *w,
                               const int32_t *account, const int32_t *role,
                               size_t n, size_t naccounts,
@@ -84,9 +69,9 @@ cx_status cx_accounts_compute(const double *x, const double *w,
             st = CX_EDATA;
             goto fail;
         }
-        add(&out[a].all, cls, wi);
+        cx_net_add(&out[a].all, cls, wi);
         if (r >= 0)
-            add(&out[a].role[r], cls, wi);
+            cx_net_add(&out[a].role[r], cls, wi);
     }
     for (size_t a = 0; a < naccounts; a++) {
         cx_account *acc = &out[a];

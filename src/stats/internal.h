@@ -25,6 +25,8 @@ int cx_describe_row(const double *x, const double *w, size_t i, double *wi,
 /* nps.c: class of an answer under def: 0 bottom, 1 middle, 2 top; -1
  * after filling d when it is not an integer on the scale. */
 int cx_nps_classify(const cx_net_def *def, double v, size_t i, cx_diag *d);
+/* Counts one answer of class cls (0 bottom, 1 middle, 2 top) with weight wi. */
+void cx_net_add(cx_net *o, int cls, double wi);
 /* nps.c: CX_ESCRIPT unless def is well formed. */
 cx_status cx_nps_check_def(const cx_net_def *def, cx_diag *d);
 /* nps.c: finishes out from the counts/sums already in it (n_top, n_mid,

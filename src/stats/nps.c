@@ -39,6 +39,21 @@ cx_status cx_nps_check_def(const cx_net_def *def, cx_diag *d)
     return CX_OK;
 }
 
+void cx_net_add(cx_net *o, int cls, double wi)
+{
+    if (cls == 2) {
+        o->n_top++;
+        o->w_top += wi;
+    } else if (cls == 0) {
+        o->n_bottom++;
+        o->w_bottom += wi;
+    } else {
+        o->n_mid++;
+        o->w_mid += wi;
+    }
+    o->sum_w2 += wi * wi;
+}
+
 int cx_nps_classify(const cx_net_def *def, double v, size_t i, cx_diag *d)
 {
     if (!(v >= (double)def->scale_min && v <= (double)def->scale_max) || v != floor(v)) {
@@ -146,17 +161,7 @@ static int add_row(cx_net *o, const cx_net_def *def, const double *x, const doub
     int cls = cx_nps_classify(def, x[i], i, d);
     if (cls < 0)
         return -1;
-    if (cls == 2) {
-        o->n_top++;
-        o->w_top += wi;
-    } else if (cls == 0) {
-        o->n_bottom++;
-        o->w_bottom += wi;
-    } else {
-        o->n_mid++;
-        o->w_mid += wi;
-    }
-    o->sum_w2 += wi * wi;
+    cx_net_add(o, cls, wi);
     return 1;
 }
 
