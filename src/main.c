@@ -4,6 +4,7 @@
  */
 #include <errno.h>
 #include <inttypes.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -38,11 +39,20 @@ static const char help_text[] =
     "  --chart-data appendix|off  end the report with \"Data behind the charts\"\n"
     "                          (each chart's description and numbers; the default)\n"
     "                          or leave it out\n"
-    "  --max-memory SIZE       Lua heap limit, e.g. 512M, 2G (default 1G)\n"
+    "\n"
+    "limits (SIZE: bytes, or with K, M, G: 512M, 2G; each error names its flag):\n"
+    "  --max-memory SIZE       the script's memory: Lua heap plus the document it\n"
+    "                          builds (default 1G)\n"
     "  --max-steps N           Lua instruction budget (default 1000000000)\n"
-    "  --timeout SECONDS       CPU time limit of the script (default 60)\n"
-    "  --max-rows N            responses per dataset (default: no limit)\n"
-    "  --max-line-bytes N      bytes per JSON Lines / CSV line (default: no limit)\n"
+    "  --timeout SECONDS       CPU time limit of the script, also inside library\n"
+    "                          calls such as pattern matching (default 60)\n"
+    "  --max-pages N           pages of the report (default 2000)\n"
+    "  --max-output-size SIZE  size of the PDF (default 256M)\n"
+    "  --max-rows N            responses per dataset (default 50000000)\n"
+    "  --max-line-bytes SIZE   bytes per JSON Lines / CSV line, or per response of\n"
+    "                          a .json file (default 64M)\n"
+    "  --max-data-memory SIZE  memory of one loaded dataset: columns, dictionaries\n"
+    "                          and their strings (default 4G)\n"
     "\n"
     "batches and incremental builds:\n"
     "  --each NAME=FIELD       one report per value of FIELD (or NAME=@FILE: per\n"
@@ -206,7 +216,8 @@ static int parse_args(int argc, char **argv, args *a)
         }
         static const char *const with_value[] = {
             "-o", "--output", "--charts", "--data", "--param", "--max-memory", "--max-steps",
-            "--timeout", "--max-rows", "--max-line-bytes", "--each", "-j", "--jobs", "--shard",
+            "--timeout", "--max-rows", "--max-line-bytes", "--max-pages", "--max-output-size",
+            "--max-data-memory", "--each", "-j", "--jobs", "--shard",
             "--cache", "--depfile", "--manifest", "--diagnostics", "--brand", "--chart-data",
             NULL};
         int needs = 0;
@@ -266,10 +277,28 @@ static int parse_args(int argc, char **argv, args *a)
                 return usage_error("--max-rows expects a positive whole number, got '%s'", value);
             o->load_limits.max_rows = (size_t)v;
         } else if (!strcmp(flag, "--max-line-bytes")) {
-            uint64_t v;
-            if (!parse_count(value, &v))
-                return usage_error("--max-line-bytes expects a positive whole number, got '%s'", value);
+            uint64_t v = parse_size(value);
+            if (v == 0 || v > SIZE_MAX)
+                return usage_error("--max-line-bytes expects a positive size, e.g. 65536 or 64M, got '%s'",
+                                   value);
             o->load_limits.max_line_bytes = (size_t)v;
+        } else if (!strcmp(flag, "--max-data-memory")) {
+            uint64_t v = parse_size(value);
+            if (v < (1u << 20) || v > SIZE_MAX)
+                return usage_error("--max-data-memory expects a size of at least 1M, e.g. 4G, got '%s'",
+                                   value);
+            o->load_limits.max_data_memory = (size_t)v;
+        } else if (!strcmp(flag, "--max-pages")) {
+            uint64_t v;
+            if (!parse_count(value, &v) || v > SIZE_MAX)
+                return usage_error("--max-pages expects a positive whole number, got '%s'", value);
+            o->max_pages = (size_t)v;
+        } else if (!strcmp(flag, "--max-output-size")) {
+            uint64_t v = parse_size(value);
+            if (v == 0 || v > SIZE_MAX)
+                return usage_error("--max-output-size expects a positive size, e.g. 256M, got '%s'",
+                                   value);
+            o->max_output_size = (size_t)v;
         } else if (!strcmp(flag, "--each")) {
             char *eq2 = strchr(value, '=');
             if (!eq2 || eq2 == value || !eq2[1])
@@ -349,6 +378,9 @@ static int parse_args(int argc, char **argv, args *a)
 
 int main(int argc, char **argv)
 {
+    /* Past a file-size limit (ulimit -f) a write must fail with EFBIG and
+     * be reported, not kill the process halfway through a file. */
+    signal(SIGXFSZ, SIG_IGN);
     static args a;
     int rc = parse_args(argc, argv, &a);
     if (rc >= 0)

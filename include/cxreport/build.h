@@ -27,6 +27,9 @@
 
 typedef enum cx_command { CX_CMD_BUILD, CX_CMD_CHECK, CX_CMD_RUN } cx_command;
 
+/* --max-output-size; --max-pages defaults to CX_DEFAULT_MAX_PAGES (render.h). */
+#define CX_DEFAULT_MAX_OUTPUT_SIZE ((size_t)256 << 20)
+
 typedef struct cx_data_arg {
     const char *name, *path;
 } cx_data_arg;
@@ -40,8 +43,13 @@ typedef struct cx_build_opts {
     const cx_data_arg *data;
     size_t nparams;
     const cx_param *params;
-    cx_script_limits limits;
-    cx_load_limits load_limits;
+    cx_script_limits limits;        /* 0s = the defaults (script.h) */
+    cx_load_limits load_limits;     /* 0s = the defaults (CX_DEFAULT_MAX_ROWS…) */
+    size_t max_pages;               /* the layout stops past it (CX_ESCRIPT);
+                                       0 = CX_DEFAULT_MAX_PAGES */
+    size_t max_output_size;         /* bytes; a bigger PDF is refused before
+                                       anything is written (CX_EOUTPUT);
+                                       0 = CX_DEFAULT_MAX_OUTPUT_SIZE */
     const char *lua_dir;            /* NULL = the shipped lua/ folder */
     bool has_date;                  /* SOURCE_DATE_EPOCH was given */
     int64_t date_epoch;

@@ -152,7 +152,17 @@ typedef struct cx_table {
 typedef struct cx_load_limits {
     size_t max_rows;            /* 0 = no limit */
     size_t max_line_bytes;      /* JSON Lines / CSV physical line; 0 = no limit */
+    size_t max_data_memory;     /* bytes of the table being loaded (column
+                                   arrays, dictionaries and their strings),
+                                   checked where they grow; 0 = no limit */
 } cx_load_limits;
+
+/* What a build uses when a limit is 0 (cx_build_data_load; cxreport's
+ * --max-rows, --max-line-bytes, --max-data-memory).  cx_dataset_load
+ * itself takes 0 as "no limit". */
+#define CX_DEFAULT_MAX_ROWS ((size_t)50000000)
+#define CX_DEFAULT_MAX_LINE_BYTES ((size_t)64 << 20)
+#define CX_DEFAULT_MAX_DATA_MEMORY ((size_t)4 << 30)
 
 /* Loads and validates one dataset; the encoding is chosen by the file's
  * extension (.json, .jsonl, .ndjson, .csv).  On failure returns the
@@ -177,7 +187,11 @@ typedef struct cx_load_limits {
  *   - CSV: empty lines are skipped; a boolean cell is true/false (also
  *     True/TRUE/False/FALSE); a multi cell is a JSON array of strings
  *     ("[""a"",""b""]") or values separated by ';'.
- *   - numbers longer than 63 characters are rejected (cJSON's limit). */
+ *   - numbers longer than 63 characters are rejected (cJSON's limit).
+ *   - max_data_memory counts the column arrays at their allocated size
+ *     and each dictionary's string pool, arrays and hash table; the load
+ *     stops with CX_EDATA at the response or value being read as soon as
+ *     one of them would grow past it. */
 cx_status cx_dataset_load(const char *path, const cx_load_limits *limits,
                           cx_table **out, cx_diag *diag);
 

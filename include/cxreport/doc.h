@@ -158,6 +158,10 @@ cx_doc *cx_doc_new(void);
 void cx_doc_free(cx_doc *doc);
 cx_arena *cx_doc_arena(cx_doc *doc);
 
+/* Bytes the document holds (its arena and its block array), which a
+ * script's memory limit counts beside the Lua heap. */
+size_t cx_doc_bytes(const cx_doc *doc);
+
 /* key: "title", "subtitle", "author", "date", "subject", "keywords",
  * "brand", "prepared_for". */
 cx_status cx_doc_set_meta(cx_doc *doc, const char *key, const char *value, cx_diag *diag);

@@ -45,12 +45,18 @@ typedef struct cx_render_opts {
     int64_t date_epoch;                 /* seconds since 1970 (UTC): the
                                            document date, from SOURCE_DATE_EPOCH */
     const char *producer;               /* e.g. "cxreport 0.1.0" */
+    size_t max_pages;                   /* cx_layout fails with CX_ESCRIPT as
+                                           soon as the document needs a page
+                                           more, at the line of the block that
+                                           asked for it; 0 = no limit */
 } cx_render_opts;
+
+#define CX_DEFAULT_MAX_PAGES ((size_t)2000)
 
 /* Fills opts with the defaults: DejaVu Sans from
  * /usr/share/fonts/truetype/dejavu, with WenQuanYi Micro Hei as the
  * fallback font when it is installed, A4, 56.7 pt (2 cm) margins,
- * no date, producer "cxreport". */
+ * no date, producer "cxreport", at most CX_DEFAULT_MAX_PAGES pages. */
 void cx_render_opts_default(cx_render_opts *opts);
 
 typedef struct cx_layout_result cx_layout_result;

@@ -70,7 +70,8 @@ typedef struct cx_param {
 } cx_param;
 
 typedef struct cx_script_limits {
-    size_t max_memory;          /* bytes of Lua heap; 0 = default (1 GiB) */
+    size_t max_memory;          /* bytes of Lua heap plus the document the
+                                   script builds; 0 = default (1 GiB) */
     uint64_t max_steps;         /* Lua VM instructions; 0 = default (1e9) */
     double timeout;             /* CPU seconds for the script; 0 = default (60) */
 } cx_script_limits;

@@ -11,6 +11,7 @@
 #include "charts.h"
 
 #include <limits.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -80,6 +81,37 @@ static cx_status look_inputs(const cx_render_opts *ropts, const cx_brand *brand,
     return CX_OK;
 }
 
+/* "256 MiB", "1536 KiB", "1000 bytes": a limit as it was given. */
+static void limit_text(size_t n, char *buf, size_t size)
+{
+    if (n && n % ((size_t)1 << 20) == 0)
+        snprintf(buf, size, "%zu MiB", n >> 20);
+    else if (n && n % 1024 == 0)
+        snprintf(buf, size, "%zu KiB", n >> 10);
+    else
+        snprintf(buf, size, "%zu bytes", n);
+}
+
+/* A PDF over --max-output-size is refused before anything is written,
+ * its size rounded up so it never reads as equal to the limit. */
+static cx_status check_output_size(const cx_build_opts *opts, size_t len, cx_diag *diag)
+{
+    size_t max = opts->max_output_size ? opts->max_output_size : CX_DEFAULT_MAX_OUTPUT_SIZE;
+    if (len <= max)
+        return CX_OK;
+    char limit[64], size[64];
+    limit_text(max, limit, sizeof limit);
+    if (len >= ((size_t)1 << 20))
+        snprintf(size, sizeof size, "%.1f MiB", ceil((double)len * 10 / (1 << 20)) / 10);
+    else if (len >= 1024)
+        snprintf(size, sizeof size, "%.1f KiB", ceil((double)len * 10 / 1024) / 10);
+    else
+        snprintf(size, sizeof size, "%zu bytes", len);
+    return cx_diag_set(diag, CX_EOUTPUT, opts->output ? opts->output : opts->script, 0, 0,
+                       "the PDF is %s, over the output limit of %s (raise it with "
+                       "--max-output-size)", size, limit);
+}
+
 void cx_build_data_free(cx_build_data *d)
 {
     if (!d)
@@ -104,6 +136,13 @@ cx_status cx_build_data_load(const cx_build_opts *opts, cx_build_data *out, cx_d
     cx_status st = cx_data_defaults(opts->script, opts->data, opts->ndata, &list, diag);
     if (st != CX_OK)
         return st;
+    cx_load_limits lim = opts->load_limits;
+    if (!lim.max_rows)
+        lim.max_rows = CX_DEFAULT_MAX_ROWS;
+    if (!lim.max_line_bytes)
+        lim.max_line_bytes = CX_DEFAULT_MAX_LINE_BYTES;
+    if (!lim.max_data_memory)
+        lim.max_data_memory = CX_DEFAULT_MAX_DATA_MEMORY;
     out->tables = calloc(list.count ? list.count : 1, sizeof *out->tables);
     out->paths = calloc(list.count ? list.count : 1, sizeof *out->paths);
     if (!out->tables || !out->paths) {
@@ -118,7 +157,7 @@ cx_status cx_build_data_load(const cx_build_opts *opts, cx_build_data *out, cx_d
                 goto done;
             }
         cx_table *t = NULL;
-        if ((st = cx_dataset_load(a->path, &opts->load_limits, &t, diag)) != CX_OK)
+        if ((st = cx_dataset_load(a->path, &lim, &t, diag)) != CX_OK)
             goto done;
         out->tables[out->count].table = t;
         out->count++;
@@ -203,8 +242,12 @@ cx_status cx_build_one(const cx_build_opts *opts, const cx_build_data *data,
     ropts.has_date = opts->has_date;
     ropts.date_epoch = opts->has_date ? opts->date_epoch : 0;
     ropts.producer = "cxreport " CX_VERSION;
-    if ((st = cx_layout_themed(doc, &ropts, &theme, &layout, diag)) != CX_OK)
+    ropts.max_pages = opts->max_pages ? opts->max_pages : CX_DEFAULT_MAX_PAGES;
+    if ((st = cx_layout_themed(doc, &ropts, &theme, &layout, diag)) != CX_OK) {
+        if (st == CX_ESCRIPT && !diag->file[0])     /* the appendix: the script made it too */
+            snprintf(diag->file, sizeof diag->file, "%s", opts->script);
         goto done;
+    }
     res->pages = cx_layout_page_count(layout);
     for (size_t w = 0; w < layout->warnings.count; w++) {
         cx_diag warning = layout->warnings.items[w];
@@ -219,6 +262,8 @@ cx_status cx_build_one(const cx_build_opts *opts, const cx_build_data *data,
     if ((st = look_inputs(&ropts, brand, &res->files_read, diag)) != CX_OK)
         goto done;
     if ((st = cx_pdf_render(layout, doc, &ropts, &res->pdf, &res->pdf_len, diag)) != CX_OK)
+        goto done;
+    if ((st = check_output_size(opts, res->pdf_len, diag)) != CX_OK)
         goto done;
     if (opts->command == CX_CMD_BUILD && opts->charts_dir)
         st = cx_charts_render(layout, doc, &ropts, &res->charts, diag);

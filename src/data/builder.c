@@ -29,6 +29,7 @@ struct cx_tb {
     size_t colcap;          /* entries allocated in t->cols and aux */
     tb_col *aux;
     size_t max_rows;
+    cx_mem_budget mem;      /* the table's bytes against max_data_memory */
     int wcol;               /* the weight column, -1 until seen */
     int32_t *pred;          /* column of the k-th member, last row */
     size_t npred;
@@ -51,12 +52,29 @@ static cx_storage storage_of(cx_qtype t)
     }
 }
 
+/* Bytes one row takes in a column of this storage. */
+static size_t row_bytes(cx_storage s)
+{
+    switch (s) {
+    case CX_STORE_NUMBER:
+        return sizeof(double);
+    case CX_STORE_CODE:
+        return sizeof(int32_t);
+    default:
+        return sizeof(uint32_t) + 1;    /* offset and missing flag */
+    }
+}
+
 /* Allocates a column's arrays for b->cap rows; rows 0..upto-1 missing. */
 static int col_alloc(cx_tb *b, cx_column *c, tb_col *aux, size_t upto)
 {
     size_t cap = b->cap;
     if (upto > cap)
         upto = cap;
+    size_t extra = c->storage == CX_STORE_MULTI
+                       ? sizeof *c->multi_offset + FIRST_MULTI_CAP * sizeof *c->multi_code : 0;
+    if (!cx_mem_charge(&b->mem, cap * row_bytes(c->storage) + extra))
+        return -1;
     switch (c->storage) {
     case CX_STORE_NUMBER:
         if (!(c->num = malloc(cap * sizeof *c->num)))
@@ -91,6 +109,8 @@ static int add_column(cx_tb *b, const char *name, size_t len,
     cx_table *t = b->t;
     if (t->ncols == b->colcap) {
         size_t n = b->colcap ? b->colcap * 2 : 16;
+        if (!cx_mem_charge(&b->mem, (n - b->colcap) * sizeof *t->cols))
+            return -1;
         cx_column *cols = realloc(t->cols, n * sizeof *cols);
         if (!cols)
             return -1;
@@ -101,8 +121,8 @@ static int add_column(cx_tb *b, const char *name, size_t len,
         b->aux = aux;
         b->colcap = n;
     }
-    int32_t idx = cx_dict_intern(t->names, name, len);
-    if (idx != (int32_t)t->ncols)
+    int32_t idx = cx_dict_intern_in(t->names, name, len, &b->mem);
+    if (idx != (int32_t)t->ncols || !cx_mem_charge(&b->mem, len + 1))
         return -1;
     cx_column *c = &t->cols[t->ncols];
     tb_col *aux = &b->aux[t->ncols];
@@ -122,7 +142,8 @@ static int add_column(cx_tb *b, const char *name, size_t len,
         if (!(c->dict = cx_dict_new()))
             return -1;
         for (size_t i = 0; q && i < q->noptions; i++)
-            if (cx_dict_intern(c->dict, q->options[i], strlen(q->options[i])) != (int32_t)i)
+            if (cx_dict_intern_in(c->dict, q->options[i], strlen(q->options[i]), &b->mem)
+                != (int32_t)i)
                 return -1;
     }
     /* A column born mid-file is missing in every row before, and in the
@@ -135,14 +156,14 @@ static int add_column(cx_tb *b, const char *name, size_t len,
     return (int)idx;
 }
 
-cx_tb *cx_tb_new(cx_table *t, size_t max_rows)
+cx_tb *cx_tb_new(cx_table *t, const cx_load_limits *lim)
 {
     cx_tb *b = calloc(1, sizeof *b);
     if (!b)
         return NULL;
     b->t = t;
     b->cap = FIRST_CAP;
-    b->max_rows = max_rows;
+    b->max_rows = lim ? lim->max_rows : 0;
     b->wcol = -1;
     if (!t->names && !(t->names = cx_dict_new()))
         goto fail;
@@ -152,6 +173,9 @@ cx_tb *cx_tb_new(cx_table *t, size_t max_rows)
         if (add_column(b, q->id, strlen(q->id), q, type) < 0)
             goto fail;
     }
+    /* The declared columns count, but only the first growth that passes
+     * the limit fails: then a position in the file can be named. */
+    b->mem.limit = lim ? lim->max_data_memory : 0;
     return b;
 fail:
     cx_tb_free(b);
@@ -219,12 +243,39 @@ int cx_tb_column_z(cx_tb *b, const char *name, size_t k)
     return cx_tb_column(b, name, strlen(name), k);
 }
 
+cx_status cx_tb_failure(const cx_tb *b, cx_tb_err *e)
+{
+    memset(e, 0, sizeof *e);
+    e->col = e->elem = -1;
+    if (!b->mem.exceeded) {
+        snprintf(e->message, sizeof e->message, "out of memory");
+        return CX_EINTERNAL;
+    }
+    /* the limit as it was given: 4096 MiB, 1536 KiB, 100000 bytes */
+    size_t lim = b->mem.limit;
+    e->limit = true;
+    if (lim % ((size_t)1 << 20) == 0)
+        snprintf(e->message, sizeof e->message, "dataset needs more than %zu MiB of memory "
+                 "(raise the limit with --max-data-memory)", lim >> 20);
+    else if (lim % 1024 == 0)
+        snprintf(e->message, sizeof e->message, "dataset needs more than %zu KiB of memory "
+                 "(raise the limit with --max-data-memory)", lim >> 10);
+    else
+        snprintf(e->message, sizeof e->message, "dataset needs more than %zu bytes of memory "
+                 "(raise the limit with --max-data-memory)", lim);
+    return CX_EDATA;
+}
+
 /* ---- rows ---- */
 
 static int grow_rows(cx_tb *b)
 {
     cx_table *t = b->t;
-    size_t cap = b->cap * 2;
+    size_t cap = b->cap * 2, per_row = 0;
+    for (size_t i = 0; i < t->ncols; i++)
+        per_row += row_bytes(t->cols[i].storage);
+    if (!cx_mem_charge(&b->mem, (cap - b->cap) * per_row))
+        return -1;
     for (size_t i = 0; i < t->ncols; i++) {
         cx_column *c = &t->cols[i];
         switch (c->storage) {
@@ -271,12 +322,8 @@ cx_status cx_tb_row_begin(cx_tb *b, cx_tb_err *e)
                  b->max_rows == 1 ? "" : "s");
         return CX_EDATA;
     }
-    if (r == b->cap && grow_rows(b) < 0) {
-        memset(e, 0, sizeof *e);
-        e->col = e->elem = -1;
-        snprintf(e->message, sizeof e->message, "out of memory");
-        return CX_EINTERNAL;
-    }
+    if (r == b->cap && grow_rows(b) < 0)
+        return cx_tb_failure(b, e);
     for (size_t i = 0; i < t->ncols; i++) {
         cx_column *c = &t->cols[i];
         switch (c->storage) {
@@ -401,7 +448,9 @@ static cx_status fail_multi_option(cx_tb *b, int col, int elem, cx_tb_err *e)
 }
 
 /* An undeclared column met a value that is not a number: from now on it
- * is a category, and the numbers stored so far become their text. */
+ * is a category, and the numbers stored so far become their text.  The
+ * codes take less than the numbers they replace: only the dictionary is
+ * charged to the budget. */
 static cx_status to_category(cx_tb *b, cx_column *c)
 {
     size_t r = b->t->nrows;
@@ -416,7 +465,7 @@ static cx_status to_category(cx_tb *b, cx_column *c)
             continue;
         }
         cx_format_double(c->num[i], buf, sizeof buf);
-        if ((code[i] = cx_dict_intern(d, buf, strlen(buf))) < 0)
+        if ((code[i] = cx_dict_intern_in(d, buf, strlen(buf), &b->mem)) < 0)
             goto oom;
     }
     code[r] = -1;
@@ -433,9 +482,9 @@ oom:
     return CX_EINTERNAL;
 }
 
-static cx_status set_code(cx_column *c, size_t r, const char *s, size_t len)
+static cx_status set_code(cx_tb *b, cx_column *c, size_t r, const char *s, size_t len)
 {
-    int32_t code = cx_dict_intern(c->dict, s, len);
+    int32_t code = cx_dict_intern_in(c->dict, s, len, &b->mem);
     if (code < 0)
         return CX_EINTERNAL;
     c->code[r] = code;
@@ -488,13 +537,16 @@ static cx_status multi_store(cx_tb *b, int col, size_t n)
         size_t cap = aux->mcap * 2;
         while (cap < at + n)
             cap *= 2;
+        if (!cx_mem_charge(&b->mem, (cap - aux->mcap) * sizeof *c->multi_code))
+            return CX_EINTERNAL;
         int32_t *p = realloc(c->multi_code, cap * sizeof *p);
         if (!p)
             return CX_EINTERNAL;
         c->multi_code = p;
         aux->mcap = cap;
     }
-    memcpy(c->multi_code + at, b->mtmp, n * sizeof *b->mtmp);
+    if (n)                      /* [] before any answer: mtmp is still NULL */
+        memcpy(c->multi_code + at, b->mtmp, n * sizeof *b->mtmp);
     c->multi_offset[r + 1] = (uint32_t)(at + n);
     c->multi_missing[r] = 0;
     return CX_OK;
@@ -523,7 +575,7 @@ static cx_status set_multi_json(cx_tb *b, int col, const cJSON *v, cx_tb_err *e)
             return CX_EDATA;
         }
         int32_t code = q->noptions ? cx_dict_find(c->dict, s, strlen(s))
-                                   : cx_dict_intern(c->dict, s, strlen(s));
+                                   : cx_dict_intern_in(c->dict, s, strlen(s), &b->mem);
         if (code < 0) {
             if (q->noptions)
                 return fail_multi_option(b, col, i, e);
@@ -545,7 +597,7 @@ static cx_status set_weight_num(cx_tb *b, int col, double x, cx_tb_err *e)
     return CX_OK;
 }
 
-cx_status cx_tb_set_json(cx_tb *b, int col, const cJSON *v, cx_tb_err *e)
+static cx_status set_json(cx_tb *b, int col, const cJSON *v, cx_tb_err *e)
 {
     cx_column *c = &b->t->cols[col];
     const cx_question *q = c->question;
@@ -576,7 +628,7 @@ cx_status cx_tb_set_json(cx_tb *b, int col, const cJSON *v, cx_tb_err *e)
             return fail(b, col, -1, e);
         if (c->storage == CX_STORE_NUMBER && to_category(b, c) != CX_OK)
             return CX_EINTERNAL;
-        return set_code(c, r, s, strlen(s));
+        return set_code(b, c, r, s, strlen(s));
     }
 
     switch (c->type) {
@@ -598,7 +650,7 @@ cx_status cx_tb_set_json(cx_tb *b, int col, const cJSON *v, cx_tb_err *e)
     case CX_Q_TEXT:
         if (!cJSON_IsString(v))
             return fail(b, col, -1, e);
-        return set_code(c, r, v->valuestring, strlen(v->valuestring));
+        return set_code(b, c, r, v->valuestring, strlen(v->valuestring));
     case CX_Q_CATEGORY:
         if (cJSON_IsString(v))
             s = v->valuestring;
@@ -615,12 +667,18 @@ cx_status cx_tb_set_json(cx_tb *b, int col, const cJSON *v, cx_tb_err *e)
             c->code[r] = code;
             return CX_OK;
         }
-        return set_code(c, r, s, strlen(s));
+        return set_code(b, c, r, s, strlen(s));
     case CX_Q_MULTI:
         return set_multi_json(b, col, v, e);
     default:
         return fail(b, col, -1, e);
     }
+}
+
+cx_status cx_tb_set_json(cx_tb *b, int col, const cJSON *v, cx_tb_err *e)
+{
+    cx_status st = set_json(b, col, v, e);
+    return st == CX_EINTERNAL ? cx_tb_failure(b, e) : st;
 }
 
 /* ---- CSV cells ---- */
@@ -681,7 +739,7 @@ static cx_status set_multi_text(cx_tb *b, int col, const char *s, size_t len, cx
             z--;
         if (z > a) {
             int32_t code = q->noptions ? cx_dict_find(c->dict, s + a, z - a)
-                                       : cx_dict_intern(c->dict, s + a, z - a);
+                                       : cx_dict_intern_in(c->dict, s + a, z - a, &b->mem);
             if (code < 0) {
                 if (q->noptions)
                     return fail_multi_option(b, col, -1, e);
@@ -695,7 +753,7 @@ static cx_status set_multi_text(cx_tb *b, int col, const char *s, size_t len, cx
     return multi_store(b, col, n);
 }
 
-cx_status cx_tb_set_text(cx_tb *b, int col, const char *s, size_t len, cx_tb_err *e)
+static cx_status set_text(cx_tb *b, int col, const char *s, size_t len, cx_tb_err *e)
 {
     cx_column *c = &b->t->cols[col];
     const cx_question *q = c->question;
@@ -732,11 +790,11 @@ cx_status cx_tb_set_text(cx_tb *b, int col, const char *s, size_t len, cx_tb_err
                 return CX_OK;
             }
             cx_format_double(x, buf, sizeof buf);
-            return set_code(c, r, buf, strlen(buf));
+            return set_code(b, c, r, buf, strlen(buf));
         }
         if (c->storage == CX_STORE_NUMBER && to_category(b, c) != CX_OK)
             return CX_EINTERNAL;
-        return set_code(c, r, s, len);
+        return set_code(b, c, r, s, len);
     }
 
     switch (c->type) {
@@ -758,7 +816,7 @@ cx_status cx_tb_set_text(cx_tb *b, int col, const char *s, size_t len, cx_tb_err
         return CX_OK;
     }
     case CX_Q_TEXT:
-        return set_code(c, r, s, len);
+        return set_code(b, c, r, s, len);
     case CX_Q_CATEGORY:
         if (q->noptions) {
             int32_t code = cx_dict_find(c->dict, s, len);
@@ -772,12 +830,18 @@ cx_status cx_tb_set_text(cx_tb *b, int col, const char *s, size_t len, cx_tb_err
             c->code[r] = code;
             return CX_OK;
         }
-        return set_code(c, r, s, len);
+        return set_code(b, c, r, s, len);
     case CX_Q_MULTI:
         return set_multi_text(b, col, s, len, e);
     default:
         return fail(b, col, -1, e);
     }
+}
+
+cx_status cx_tb_set_text(cx_tb *b, int col, const char *s, size_t len, cx_tb_err *e)
+{
+    cx_status st = set_text(b, col, s, len, e);
+    return st == CX_EINTERNAL ? cx_tb_failure(b, e) : st;
 }
 
 /* ---- completion ---- */
@@ -793,7 +857,9 @@ cx_status cx_tb_finish(cx_tb *b)
 {
     cx_table *t = b->t;
     if (t->survey.weight && b->wcol < 0) {
-        /* No response at all: the weight column still exists, empty. */
+        /* No response at all: the weight column still exists, empty (a
+         * few bytes: never worth failing the limit for). */
+        b->mem.limit = 0;
         const char *w = t->survey.weight;
         if (add_column(b, w, strlen(w), NULL, CX_Q_NUMBER) < 0)
             return CX_EINTERNAL;

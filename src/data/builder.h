@@ -9,6 +9,9 @@
  * is in the file, turns that into the final positioned message.
  *
  * Columns grow geometrically, all together; no allocation per value.
+ * Every growth (column arrays, dictionaries and their strings) is charged
+ * to the table's memory budget (cx_load_limits.max_data_memory) before it
+ * is made, so a dataset over the limit stops at the value being read.
  *
  * Ownership: the builder fills a table it does not own; cx_tb_free frees
  * only the builder.
@@ -29,25 +32,33 @@ typedef struct cx_tb_err {
     bool absent;            /* a required value (the weight) is not there at all */
     char expected[640];     /* "an integer 0..10 (scale)" … */
     char message[320];      /* instead of expected/found, when set */
+    bool limit;             /* a limit stopped the load: message alone, at
+                               the position, without naming the response */
 } cx_tb_err;
 
 /* Starts filling t, whose questions and survey are set: creates the
- * declared columns (in questions order).  max_rows 0 = no limit.
- * NULL on out of memory. */
-cx_tb *cx_tb_new(cx_table *t, size_t max_rows);
+ * declared columns (in questions order).  lim gives max_rows and
+ * max_data_memory (0 or lim NULL = no limit).  NULL on out of memory. */
+cx_tb *cx_tb_new(cx_table *t, const cx_load_limits *lim);
 void cx_tb_free(cx_tb *b);
 
 /* Column of field name[0..len) (the k-th member of the current
  * response, used to predict the next row's layout), creating an
- * undeclared column at first sight.  -1 on out of memory. */
+ * undeclared column at first sight.  -1 on out of memory or over the
+ * memory limit: cx_tb_failure says which. */
 int cx_tb_column(cx_tb *b, const char *name, size_t len, size_t k);
 
 /* The same for a NUL-terminated name. */
 int cx_tb_column_z(cx_tb *b, const char *name, size_t k);
 
+/* Why the last call failed: CX_EDATA with e->message (and e->limit)
+ * naming --max-data-memory when the memory limit stopped it, else
+ * CX_EINTERNAL with e->message "out of memory". */
+cx_status cx_tb_failure(const cx_tb *b, cx_tb_err *e);
+
 /* Starts a new row with every column missing.  CX_EDATA when the row
- * would pass max_rows (e->message says so), CX_EINTERNAL on out of
- * memory (e->message too). */
+ * would pass max_rows or the memory limit (e->message says so),
+ * CX_EINTERNAL on out of memory (e->message too). */
 cx_status cx_tb_row_begin(cx_tb *b, cx_tb_err *e);
 
 /* Marks col as set in the current row: false when it already was (a
@@ -55,7 +66,8 @@ cx_status cx_tb_row_begin(cx_tb *b, cx_tb_err *e);
 bool cx_tb_claim(cx_tb *b, int col);
 
 /* Sets the current row's value of col from a JSON value / a CSV cell's
- * text.  CX_EDATA with *e filled, or CX_EINTERNAL. */
+ * text.  CX_EDATA with *e filled (a bad value, or the memory limit),
+ * or CX_EINTERNAL. */
 cx_status cx_tb_set_json(cx_tb *b, int col, const cJSON *v, cx_tb_err *e);
 cx_status cx_tb_set_text(cx_tb *b, int col, const char *s, size_t len, cx_tb_err *e);
 

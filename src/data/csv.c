@@ -399,8 +399,12 @@ static cx_status csv_header(csv *c, cx_tb *tb, int **cols, size_t *ncols)
             return csv_error_at(c, rec, c->cells[i].start, "header cell %zu is empty (every "
                                 "column needs a field name)", i + 1);
         int col = cx_tb_column(tb, name, len, i);
-        if (col < 0)
+        if (col < 0) {
+            cx_tb_err e;
+            if (cx_tb_failure(tb, &e) == CX_EDATA)
+                return csv_error_at(c, rec, c->cells[i].start, "%s", e.message);
             return cx_diag_set(c->d, CX_EINTERNAL, c->path, 0, 0, "out of memory");
+        }
         for (size_t j = 0; j < i; j++)
             if ((*cols)[j] == col)
                 return csv_error_at(c, rec, c->cells[i].start,
@@ -442,7 +446,7 @@ cx_status cx_csv_load(cx_table *t, const char *path, const char *sidecar,
         goto done;
     if ((st = cx_meta_check(t, &meta, d)) != CX_OK)
         goto done;
-    if (!(tb = cx_tb_new(t, lim ? lim->max_rows : 0))) {
+    if (!(tb = cx_tb_new(t, lim))) {
         st = cx_diag_set(d, CX_EINTERNAL, path, 0, 0, "out of memory");
         goto done;
     }

@@ -9,6 +9,9 @@
  * the last is new, lookups are binary searches.  A big table of unique
  * ids would cost a cache miss per row; the sorted run costs nothing.  The
  * first string out of order builds the table.
+ *
+ * A loader charges every growth (pool blocks, arrays, the table) to its
+ * memory budget before making it (cx_dict_intern_in); a hit costs nothing.
  */
 #include "dict.h"
 
@@ -154,7 +157,7 @@ int32_t cx_dict_find(const cx_dict *d, const char *s, size_t len)
     return dict_lookup(d, s, len, cx_dict_hash(s, len), &slot);
 }
 
-static char *pool_copy(cx_dict *d, const char *s, size_t len)
+static char *pool_copy(cx_dict *d, const char *s, size_t len, cx_mem_budget *m)
 {
     pool_block *b = d->pool;
     if (!b || b->size - b->used < len + 1) {
@@ -164,6 +167,8 @@ static char *pool_copy(cx_dict *d, const char *s, size_t len)
         size_t next = d->pool_next ? d->pool_next : POOL_BLOCK;
         bool private = len + 1 > next / 4;
         size_t size = private ? len + 1 : next;
+        if (!cx_mem_charge(m, sizeof(pool_block) + size))
+            return NULL;
         pool_block *nb = malloc(sizeof *nb + size);
         if (!nb)
             return NULL;
@@ -188,8 +193,10 @@ static char *pool_copy(cx_dict *d, const char *s, size_t len)
 }
 
 /* A table of n slots (power of two) holding every string. */
-static int dict_rehash(cx_dict *d, size_t n)
+static int dict_rehash(cx_dict *d, size_t n, cx_mem_budget *m)
 {
+    if (n > d->nslots && !cx_mem_charge(m, (n - d->nslots) * sizeof *d->slot))
+        return -1;
     uint64_t *slot = calloc(n, sizeof *slot);
     if (!slot)
         return -1;
@@ -223,9 +230,11 @@ static int dict_rehash(cx_dict *d, size_t n)
     return 0;
 }
 
-static int dict_grow(cx_dict *d)
+static int dict_grow(cx_dict *d, cx_mem_budget *m)
 {
     size_t cap = d->cap ? d->cap * 2 : 16;
+    if (!cx_mem_charge(m, (cap - d->cap) * (sizeof *d->str + sizeof *d->len)))
+        return -1;
     char **str = realloc(d->str, cap * sizeof *str);
     if (!str)
         return -1;
@@ -238,11 +247,11 @@ static int dict_grow(cx_dict *d)
     return 0;
 }
 
-static int32_t append(cx_dict *d, const char *s, size_t len)
+static int32_t append(cx_dict *d, const char *s, size_t len, cx_mem_budget *m)
 {
-    if (d->count == d->cap && dict_grow(d) < 0)
+    if (d->count == d->cap && dict_grow(d, m) < 0)
         return -1;
-    char *copy = pool_copy(d, s, len);
+    char *copy = pool_copy(d, s, len, m);
     if (!copy)
         return -1;
     int32_t c = (int32_t)d->count++;
@@ -253,13 +262,18 @@ static int32_t append(cx_dict *d, const char *s, size_t len)
 
 int32_t cx_dict_intern(cx_dict *d, const char *s, size_t len)
 {
+    return cx_dict_intern_in(d, s, len, NULL);
+}
+
+int32_t cx_dict_intern_in(cx_dict *d, const char *s, size_t len, cx_mem_budget *m)
+{
     if (len > UINT32_MAX || d->count >= INT32_MAX - 1)
         return -1;
     if (d->sorted) {
         size_t n = d->count;
         int c = n ? cmp_str(s, len, d->str[n - 1], d->len[n - 1]) : 1;
         if (c > 0)
-            return append(d, s, len);
+            return append(d, s, len, m);
         if (c == 0)
             return (int32_t)(n - 1);
         int32_t found = sorted_find(d, s, len);
@@ -268,7 +282,7 @@ int32_t cx_dict_intern(cx_dict *d, const char *s, size_t len)
         size_t slots = 16;
         while (slots < 2 * (n + 1))
             slots *= 2;
-        if (dict_rehash(d, slots) < 0)
+        if (dict_rehash(d, slots, m) < 0)
             return -1;
     }
     uint64_t h = cx_dict_hash(s, len);
@@ -277,11 +291,11 @@ int32_t cx_dict_intern(cx_dict *d, const char *s, size_t len)
     if (c >= 0)
         return c;
     if ((d->count + 1) * 2 > d->nslots) {
-        if (dict_rehash(d, d->nslots * 2) < 0)
+        if (dict_rehash(d, d->nslots * 2, m) < 0)
             return -1;
         dict_lookup(d, s, len, h, &slot);
     }
-    if ((c = append(d, s, len)) < 0)
+    if ((c = append(d, s, len, m)) < 0)
         return -1;
     d->slot[slot] = (uint64_t)(uint32_t)h << 32 | (uint64_t)(c + 1);
     return c;

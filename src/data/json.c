@@ -32,7 +32,7 @@ typedef struct jl {
     cx_table *t;
     cx_tb *tb;
     cx_meta meta;
-    size_t max_rows, max_bytes;
+    cx_load_limits lim;         /* all 0 (no limits) without any */
     long line, col;             /* position of rd->buf[rd->pos] */
     cx_diag *d;
 } jl;
@@ -122,7 +122,7 @@ static cx_status jl_new_builder(jl *j)
     cx_status st = cx_meta_check(j->t, &j->meta, j->d);
     if (st != CX_OK)
         return st;
-    if (!(j->tb = cx_tb_new(j->t, j->max_rows)))
+    if (!(j->tb = cx_tb_new(j->t, &j->lim)))
         return cx_diag_set(j->d, CX_EINTERNAL, j->file, 0, 0, "out of memory");
     return CX_OK;
 }
@@ -162,7 +162,7 @@ static cx_status jl_responses(jl *j, int mode, cx_diag *held, bool *holding)
         long line = 0, col = 0;
         char what[64];
         snprintf(what, sizeof what, "response %zu", index);
-        if ((st = jl_value(j, false, j->max_bytes, what, &start, &line, &col)) != CX_OK)
+        if ((st = jl_value(j, false, j->lim.max_line_bytes, what, &start, &line, &col)) != CX_OK)
             return st;
         if (mode == MODE_PROCESS) {
             const char *buf = j->rd->buf;
@@ -363,10 +363,8 @@ cx_status cx_json_load(cx_table *t, const char *path, const cx_load_limits *lim,
     cx_status st = cx_reader_open(&j.rd, path, CX_READER_CHUNK, d);
     if (st != CX_OK)
         return st;
-    if (lim) {
-        j.max_rows = lim->max_rows;
-        j.max_bytes = lim->max_line_bytes;
-    }
+    if (lim)
+        j.lim = *lim;
     if ((st = cx_reader_skip_bom(j.rd, d)) != CX_OK || (st = jl_peek(&j, &c)) != CX_OK)
         goto done;
     if (c == '[') {

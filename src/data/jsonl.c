@@ -69,7 +69,7 @@ cx_status cx_jsonl_load(cx_table *t, const char *path, const char *sidecar,
         goto done;
     if ((st = cx_meta_check(t, &meta, d)) != CX_OK)
         goto done;
-    if (!(tb = cx_tb_new(t, lim ? lim->max_rows : 0))) {
+    if (!(tb = cx_tb_new(t, lim))) {
         st = cx_diag_set(d, CX_EINTERNAL, path, 0, 0, "out of memory");
         goto done;
     }

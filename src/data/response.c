@@ -24,6 +24,8 @@ cx_status cx_response_error(cx_diag *d, const char *file, long line, long col,
                             const cx_tb_err *e, const char *found)
 {
     char who[200];
+    if (e->limit)
+        return cx_diag_set(d, CX_EDATA, file, line, col, "%s", e->message);
     cx_response_name(who, sizeof who, index, id);
     if (!field || e->absent)
         return cx_diag_set(d, CX_EDATA, file, line, col, "%s: %s", who, e->message);
@@ -107,7 +109,10 @@ cx_status cx_response_add(cx_tb *b, const char *file, size_t index, const char *
         }
         int c = cx_tb_column_z(b, key, k);
         if (c < 0) {
-            st = cx_diag_set(d, CX_EINTERNAL, file, line, col, "out of memory");
+            st = cx_tb_failure(b, &e);
+            st = st == CX_EDATA ? field_error(d, file, index, obj, text, end, line, col, key, 1,
+                                              true, &e)
+                                : cx_diag_set(d, st, file, line, col, "out of memory");
             goto done;
         }
         if (!cx_tb_claim(b, c)) {

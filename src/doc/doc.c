@@ -43,6 +43,11 @@ cx_arena *cx_doc_arena(cx_doc *doc)
     return doc->arena;
 }
 
+size_t cx_doc_bytes(const cx_doc *doc)
+{
+    return sizeof *doc + cx_arena_used(doc->arena) + doc->cap * sizeof *doc->blocks;
+}
+
 const cx_doc_meta *cx_doc_get_meta(const cx_doc *doc)
 {
     return &doc->meta;

@@ -1,15 +1,16 @@
 /*
  * layout.c — from the document tree to positioned pages, in one pass.
  *
- * First every block is measured and broken into lines (the text width is
- * the same on every page, so this never depends on pagination).  Then the
- * blocks flow down the pages: headings keep with the first lines of what
- * follows, paragraphs and list items obey widow/orphan control (never one
- * line of a paragraph alone at the bottom or top of a page), tables split
- * between rows (layout_table.c).  The contents' size is known from the
- * start, so it simply takes its place in the flow; its page numbers and
- * links are added once the body has been placed, and so are the footers
- * ("Page x of y"), when y is known.
+ * Every block is measured and broken into lines (the text width is the
+ * same on every page, so this never depends on pagination) a few blocks
+ * ahead of where it is placed, so a document past the page limit stops
+ * early.  The blocks flow down the pages: headings keep with the first
+ * lines of what follows, paragraphs and list items obey widow/orphan
+ * control (never one line of a paragraph alone at the bottom or top of a
+ * page), tables split between rows (layout_table.c).  The contents' size
+ * is known from the start, so it simply takes its place in the flow; its
+ * page numbers and links are added once the body has been placed, and so
+ * are the footers ("Page x of y"), when y is known.
  *
  * Owns the result (pages, items, generated strings) until it is returned.
  * Never draws, never sees libharu: the renderer only copies what is here.
@@ -68,6 +69,7 @@ typedef struct flow {
     bool entries_ready;
     cfix *fixes;
     size_t nfixes, cap_fixes;
+    size_t nprepared;           /* blocks 0..nprepared-1 are measured */
 } flow;
 
 /* ---- pages and items --------------------------------------------------- */
@@ -103,6 +105,13 @@ void cx_layout_new_page(cx_layout_state *L)
     cx_layout_result *res = L->res;
     if (L->oom)
         return;
+    if (L->opts->max_pages && res->npages >= L->opts->max_pages) {
+        /* Stop here rather than lay out a runaway document to the end. */
+        L->oom = L->page_limit = true;
+        L->limit_file = L->src_file;
+        L->limit_line = L->src_line;
+        return;
+    }
     if (res->npages == res->cap_pages) {
         size_t ncap = res->cap_pages ? res->cap_pages * 2 : 16;
         cx_layout_page *np = realloc(res->pages, ncap * sizeof *np);
@@ -196,10 +205,10 @@ static cx_status prepare_list(flow *F, const cx_block *b, prep *p)
     return CX_OK;
 }
 
-static cx_status prepare(flow *F)
+static cx_status prepare_range(flow *F, size_t from, size_t to)
 {
     cx_layout_state *L = &F->L;
-    for (size_t i = 0; i < F->nblocks; i++) {
+    for (size_t i = from; i < to; i++) {
         const cx_block *b = cx_doc_block(L->doc, i);
         prep *p = &F->preps[i];
         cx_status st = CX_OK;
@@ -248,6 +257,26 @@ static cx_status prepare(flow *F)
         }
     }
     return CX_OK;
+}
+
+/* Blocks are measured just ahead of where they are placed (a heading
+ * looks up to MAX_KEEP_CHAIN blocks ahead), so a document that runs past
+ * the page limit stops without measuring the rest of it.  The place of
+ * the block being laid out (for warnings) survives measuring others. */
+static cx_status prepare_upto(flow *F, size_t end)
+{
+    cx_layout_state *L = &F->L;
+    if (end > F->nblocks)
+        end = F->nblocks;
+    if (F->nprepared >= end)
+        return CX_OK;
+    const char *file = L->src_file;
+    long line = L->src_line;
+    cx_status st = prepare_range(F, F->nprepared, end);
+    F->nprepared = end;
+    L->src_file = file;
+    L->src_line = line;
+    return st;
 }
 
 /* The contents lists headings of levels 1..CONTENTS_LEVELS.  Entries are
@@ -549,6 +578,9 @@ static cx_status place_all(flow *F)
     cx_layout_state *L = &F->L;
     for (size_t i = 0; i < F->nblocks && !L->oom; i++) {
         const cx_block *b = cx_doc_block(L->doc, i);
+        cx_status pst = prepare_upto(F, i + MAX_KEEP_CHAIN + 1);
+        if (pst != CX_OK)
+            return pst;
         L->src_file = b->src_file;
         L->src_line = b->src_line;
         L->block = i;
@@ -680,8 +712,6 @@ cx_status cx_layout_themed(const cx_doc *doc, const cx_render_opts *opts,
     }
     if ((st = cx_layout_text_begin(L)) != CX_OK)
         goto done;
-    if ((st = prepare(&F)) != CX_OK)
-        goto done;
     L->src_file = NULL;                 /* the cover comes from the metadata */
     L->src_line = 0;
     if ((st = cx_layout_cover(L)) != CX_OK)
@@ -694,6 +724,12 @@ cx_status cx_layout_themed(const cx_doc *doc, const cx_render_opts *opts,
     L->src_file = NULL;
     L->src_line = 0;
     cx_layout_furniture(L);
+    if (L->page_limit) {
+        st = cx_diag_set(diag, CX_ESCRIPT, L->limit_file, L->limit_line, 0,
+                         "the report needs more than %zu page%s (raise the limit with "
+                         "--max-pages)", opts->max_pages, opts->max_pages == 1 ? "" : "s");
+        goto done;
+    }
     if (L->oom) {
         st = cx_diag_set(diag, CX_EINTERNAL, NULL, 0, 0, "out of memory in layout");
         goto done;

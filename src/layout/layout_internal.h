@@ -20,7 +20,12 @@ typedef struct cx_layout_state {
     cx_linebreak *lb;
     cx_layout_result *res;
     cx_diag *diag;
-    bool oom;               /* sticky: an allocation failed */
+    bool oom;               /* sticky: an allocation failed, or (with
+                               page_limit) a page past opts->max_pages was
+                               asked for; either way everything stops */
+    bool page_limit;        /* the stop is the page limit */
+    const char *limit_file; /* the block that asked for the page */
+    long limit_line;
     /* the text area of every page, PDF coordinates (y up) */
     double left, right, top, bottom, width;
     /* the flow */

@@ -799,7 +799,7 @@ cx_status cx_brand_load(const char *dir, cx_brand **out, cx_diag *diag)
         return cx_diag_set(diag, CX_EDATA, file, 0, 0, "cannot read the brand: %s", err);
     c.src = text;
     cx_status st = CX_OK;
-    run_ctx rc = { { 0, MEM_CAP, false }, 0 };
+    run_ctx rc = { { 0, MEM_CAP, 0, false }, 0 };
     lua_State *L = lua_newstate(cx_lua_capped_alloc, &rc);
     c.b = calloc(1, sizeof *c.b);
     if (!L || !c.b) {

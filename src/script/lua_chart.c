@@ -614,12 +614,14 @@ static int l_chart(lua_State *L)
     const char *file;
     long line;
     cx_doc *doc = cx_lua_ctx_of(L)->env->doc;
+    cx_lua_doc_charge(L);
     cx_lua_where(L, 1, &file, &line);
     cx_doc_set_source(doc, file, line);
     cx_diag d;
     cx_diag_clear(&d);
     if (cx_doc_add_chart_ex(doc, &b.s, caption, name, label, &d) != CX_OK)
         return cx_lua_raise_diag(L, &d);
+    cx_lua_doc_charge(L);
     return 0;
 }
 

@@ -14,7 +14,9 @@
  *
  * Arguments are checked before anything is allocated on the C side, and
  * every adder records the script line it was called from, so layout
- * problems can point back at the script.
+ * problems can point back at the script.  The document lives outside the
+ * Lua heap but under the same --max-memory limit: every adder checks it
+ * before and after it adds (cx_lua_doc_charge).
  */
 #include "script_internal.h"
 
@@ -41,8 +43,11 @@ static int raise_diag(lua_State *L, const cx_diag *d)
     return luaL_error(L, "%s", d->message);
 }
 
+/* Every adder calls it first: the place for the block, and the check
+ * that the document is still within the memory limit. */
 static void mark_source(lua_State *L)
 {
+    cx_lua_doc_charge(L);
     const char *file;
     long line;
     cx_lua_where(L, 1, &file, &line);
@@ -145,6 +150,7 @@ static int l_report(lua_State *L)
                                        "subject", "keywords", "brand", "prepared_for",
                                        "justify", NULL};
     luaL_checktype(L, 1, LUA_TTABLE);
+    cx_lua_doc_charge(L);
     /* reject unknown keys, in sorted order so the message is stable */
     cx_lua_sorted_keys(L, 1);
     int sorted = lua_gettop(L);
@@ -185,6 +191,7 @@ static int l_report(lua_State *L)
             return raise_diag(L, &d);
         lua_pop(L, 1);
     }
+    cx_lua_doc_charge(L);       /* the metadata is copied into the document too */
     return 0;
 }
 
@@ -196,6 +203,7 @@ static int add_heading(lua_State *L, int level, int text_idx)
     mark_source(L);
     if (cx_doc_add_heading(doc_of(L), level, text, &d) != CX_OK)
         return raise_diag(L, &d);
+    cx_lua_doc_charge(L);
     return 0;
 }
 
@@ -234,6 +242,7 @@ static int l_paragraph(lua_State *L)
     mark_source(L);
     if (cx_doc_add_paragraph_aligned(doc_of(L), text, align, &d) != CX_OK)
         return raise_diag(L, &d);
+    cx_lua_doc_charge(L);
     return 0;
 }
 
@@ -276,6 +285,7 @@ static int add_list(lua_State *L, bool numbered)
     mark_source(L);
     if (cx_doc_add_list(doc_of(L), numbered, items, n, &d) != CX_OK)
         return raise_diag(L, &d);
+    cx_lua_doc_charge(L);
     return 0;
 }
 
@@ -358,6 +368,7 @@ static int l_tabulate(lua_State *L)
     if (cx_doc_add_table_ex(doc_of(L), ncols, header, align, nrows, cells, caption, ref_label, &d)
         != CX_OK)
         return raise_diag(L, &d);
+    cx_lua_doc_charge(L);
     return 0;
 }
 
@@ -429,6 +440,7 @@ static int l_image(lua_State *L)
     mark_source(L);
     if (cx_doc_add_image(doc_of(L), real, width, caption, &d) != CX_OK)
         return raise_diag(L, &d);
+    cx_lua_doc_charge(L);
     return 0;
 }
 
@@ -440,6 +452,7 @@ static int add_bare(lua_State *L, cx_status (*add)(cx_doc *, cx_diag *))
     mark_source(L);
     if (add(doc_of(L), &d) != CX_OK)
         return raise_diag(L, &d);
+    cx_lua_doc_charge(L);
     return 0;
 }
 
@@ -518,6 +531,7 @@ static int l_keyfigures(lua_State *L)
     mark_source(L);
     if (cx_doc_add_keyfigures(doc_of(L), figs, n, &d) != CX_OK)
         return raise_diag(L, &d);
+    cx_lua_doc_charge(L);
     return 0;
 }
 
@@ -548,6 +562,7 @@ static int add_boxed(lua_State *L, bool callout)
                            : cx_doc_add_quote(doc_of(L), text, line, &d);
     if (st != CX_OK)
         return raise_diag(L, &d);
+    cx_lua_doc_charge(L);
     return 0;
 }
 

@@ -129,7 +129,8 @@ void *cx_lua_capped_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
         h->used -= old;
         return NULL;
     }
-    if (nsize > old && nsize - old > h->limit - h->used) {
+    size_t taken = h->used + h->held;
+    if (nsize > old && (taken > h->limit || nsize - old > h->limit - taken)) {
         h->exceeded = true;
         return NULL;
     }
@@ -143,7 +144,7 @@ static void step_hook(lua_State *L, lua_Debug *ar)
 {
     (void)ar;
     cx_lua_ctx *ctx = cx_lua_ctx_of(L);
-    if (!ctx->steps_exceeded && !ctx->time_exceeded) {
+    if (!ctx->steps_exceeded && !ctx->time_exceeded && !ctx->doc_exceeded) {
         ctx->steps += HOOK_INTERVAL;
         if (ctx->steps <= ctx->max_steps)
             return;
@@ -157,10 +158,26 @@ static void step_hook(lua_State *L, lua_Debug *ar)
     if (ctx->time_exceeded)
         snprintf(msg, sizeof msg, "CPU time limit of %g s exceeded (raise it with --timeout)",
                  ctx->env->limits.timeout);
+    else if (ctx->doc_exceeded)
+        snprintf(msg, sizeof msg, "memory limit of %zu MiB exceeded (raise it with --max-memory)",
+                 ctx->mem.limit >> 20);
     else
         snprintf(msg, sizeof msg, "instruction limit of %llu exceeded (raise it with --max-steps)",
                  (unsigned long long)ctx->max_steps);
     luaL_error(L, "%s", msg);
+}
+
+void cx_lua_doc_charge(lua_State *L)
+{
+    cx_lua_ctx *ctx = cx_lua_ctx_of(L);
+    cx_lua_heap *h = &ctx->mem;
+    h->held = cx_doc_bytes(ctx->env->doc);
+    if (!ctx->doc_exceeded && h->used <= h->limit && h->held <= h->limit - h->used)
+        return;
+    /* Like the instruction budget: the hook fires on every instruction
+     * from now on, so a pcall cannot swallow the error and go on. */
+    ctx->doc_exceeded = h->exceeded = true;
+    step_hook(L, NULL);
 }
 
 static lua_State *volatile alarm_state;
@@ -476,9 +493,9 @@ cx_status cx_script_run(cx_script_env *env, cx_diag *diag, char *trace, size_t t
             goto done;
         }
     }
-    if (rc == LUA_OK)
+    if (rc == LUA_OK && !ctx->doc_exceeded)
         goto done;
-    if (ctx->mem.exceeded || rc == LUA_ERRMEM) {
+    if (ctx->mem.exceeded || ctx->doc_exceeded || rc == LUA_ERRMEM) {
         status = cx_diag_set(diag, CX_ESCRIPT, env->script_path, 0, 0,
                              "memory limit of %zu MiB exceeded (raise it with --max-memory)",
                              env->limits.max_memory >> 20);

@@ -20,6 +20,8 @@
  * report scripts and brand files share cx_lua_capped_alloc. */
 typedef struct cx_lua_heap {
     size_t used, limit;
+    size_t held;                /* bytes outside the heap under the same
+                                   limit: the document the script builds */
     bool exceeded;              /* an allocation was refused */
 } cx_lua_heap;
 
@@ -28,6 +30,7 @@ void *cx_lua_capped_alloc(void *ud, void *ptr, size_t osize, size_t nsize);
 typedef struct cx_lua_ctx {
     cx_lua_heap mem;            /* first: the allocator's userdata */
     cx_script_env *env;
+    bool doc_exceeded;          /* the document took the heap's room: sticky */
     uint64_t steps, max_steps;
     bool steps_exceeded;
     volatile int time_exceeded;     /* set from the SIGPROF handler */
@@ -72,6 +75,12 @@ void cx_lua_sorted_keys(lua_State *L, int idx);
  * result is its type's name).  The string stays valid while the table
  * does; the stack is left as it was. */
 const char *cx_lua_unknown_key(lua_State *L, int idx, const char *const *keys, bool *named);
+
+/* lua_doc.c: counts the document (cx_doc_bytes) against the memory
+ * limit, with the Lua heap.  Called before and after a block is added:
+ * past the limit it raises the memory-limit error, and keeps raising it
+ * on every later call, so a pcall cannot go on adding blocks. */
+void cx_lua_doc_charge(lua_State *L);
 
 /* Binding modules: each registers its globals into _G. */
 void cx_lua_open_doc(lua_State *L);

@@ -34,6 +34,19 @@ static inline void tdir_make(tdir *d)
     assert_non_null(mkdtemp(d->path));
 }
 
+/* prefix, n times 'x', suffix (caller frees): a value too big for a
+ * small memory limit. */
+static inline char *with_long_text(const char *prefix, size_t n, const char *suffix)
+{
+    size_t a = strlen(prefix), b = strlen(suffix);
+    char *s = malloc(a + n + b + 1);
+    assert_non_null(s);
+    memcpy(s, prefix, a);
+    memset(s + a, 'x', n);
+    memcpy(s + a + n, suffix, b + 1);
+    return s;
+}
+
 /* Path of name inside the directory (valid until the next call). */
 static inline const char *tdir_path(tdir *d, const char *name)
 {

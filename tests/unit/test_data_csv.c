@@ -208,6 +208,16 @@ static void limits_name_their_flags(void **state)
                     "more than 2 responses (raise the limit with --max-rows)");
 }
 
+static void the_data_memory_limit_stops_at_the_cell(void **state)
+{
+    (void)state;
+    cx_load_limits kib = {.max_data_memory = 256 << 10};
+    char *text = with_long_text("id,a\nR1,", 300 << 10, "\n");
+    load_fails_with(tdir_write(&dir, "mem.csv", text), &kib, NULL, 2, 4, "dataset needs more "
+                    "than 256 KiB of memory (raise the limit with --max-data-memory)");
+    free(text);
+}
+
 static void a_large_file_streams_through_the_buffer(void **state)
 {
     (void)state;
@@ -243,6 +253,7 @@ int main(void)
         cmocka_unit_test(header_errors),
         cmocka_unit_test(values_are_checked_against_their_questions),
         cmocka_unit_test(limits_name_their_flags),
+        cmocka_unit_test(the_data_memory_limit_stops_at_the_cell),
         cmocka_unit_test(a_large_file_streams_through_the_buffer),
     };
     return cmocka_run_group_tests(tests, setup, teardown);

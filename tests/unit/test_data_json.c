@@ -393,6 +393,17 @@ static void limits_stop_the_load_with_the_flag_to_raise(void **state)
                     "--max-line-bytes)");
 }
 
+static void the_data_memory_limit_stops_at_the_value(void **state)
+{
+    (void)state;
+    cx_load_limits kib = {.max_data_memory = 256 << 10};
+    /* [{"a": " — the value starts at character 8 */
+    char *text = with_long_text("[{\"a\": \"", 300 << 10, "\"}]");
+    load_fails_with(tdir_write(&dir, "mem.json", text), &kib, NULL, 1, 8, "dataset needs more "
+                    "than 256 KiB of memory (raise the limit with --max-data-memory)");
+    free(text);
+}
+
 static void missing_files_and_unknown_extensions_are_data_errors(void **state)
 {
     (void)state;
@@ -473,6 +484,7 @@ int main(void)
         cmocka_unit_test(columns_count_characters_not_bytes),
         cmocka_unit_test(top_level_members_are_checked),
         cmocka_unit_test(limits_stop_the_load_with_the_flag_to_raise),
+        cmocka_unit_test(the_data_memory_limit_stops_at_the_value),
         cmocka_unit_test(missing_files_and_unknown_extensions_are_data_errors),
         cmocka_unit_test(responses_stream_across_the_read_buffer),
         cmocka_unit_test(one_response_larger_than_the_buffer_still_loads),

@@ -153,6 +153,42 @@ static void limits_name_their_flags(void **state)
                     "more than 1 response (raise the limit with --max-rows)");
 }
 
+static void the_data_memory_limit_stops_where_the_table_grows(void **state)
+{
+    (void)state;
+    /* A 300 KiB text cannot join a table capped at 256 KiB: the error is
+     * at the value, before its copy is made. */
+    cx_load_limits kib = {.max_data_memory = 256 << 10};
+    char *text = with_long_text("{\"a\": \"", 300 << 10, "\"}\n");
+    const char *path = tdir_write(&dir, "mem1.jsonl", text);
+    load_fails_with(path, &kib, NULL, 1, 7, "dataset needs more than 256 KiB of memory (raise "
+                    "the limit with --max-data-memory)");
+    cx_load_limits odd = {.max_data_memory = 100000};
+    load_fails_with(path, &odd, NULL, 1, 7, "dataset needs more than 100000 bytes of memory "
+                    "(raise the limit with --max-data-memory)");
+    free(text);
+    /* A number column takes 8 bytes a row and doubles from 1024 rows:
+     * 65536 rows hold 512 KiB (with the names' first 64 KiB pool block,
+     * well under 1 MiB); the 65537th would double that to 1 MiB more. */
+    enum { N = 65537 };
+    size_t cap = (size_t)N * 9 + 1, o = 0;
+    text = malloc(cap);
+    assert_non_null(text);
+    for (int i = 0; i < N; i++)
+        o += (size_t)snprintf(text + o, cap - o, "{\"n\": 1}\n");
+    cx_load_limits mib = {.max_data_memory = 1 << 20};
+    load_fails_with(tdir_write_n(&dir, "mem2.jsonl", text, (long)o), &mib, NULL, N, 1,
+                    "dataset needs more than 1 MiB of memory (raise the limit with "
+                    "--max-data-memory)");
+    cx_table *t = NULL;
+    cx_diag d;
+    assert_int_equal(cx_dataset_load(tdir_write_n(&dir, "mem3.jsonl", text, (long)o - 9), &mib,
+                                     &t, &d), CX_OK);
+    assert_int_equal(t->nrows, N - 1);
+    cx_table_free(t);
+    free(text);
+}
+
 static void a_large_file_streams_through_the_buffer(void **state)
 {
     (void)state;
@@ -185,6 +221,7 @@ int main(void)
         cmocka_unit_test(columns_count_characters_on_the_line),
         cmocka_unit_test(sidecar_errors_name_the_sidecar),
         cmocka_unit_test(limits_name_their_flags),
+        cmocka_unit_test(the_data_memory_limit_stops_where_the_table_grows),
         cmocka_unit_test(a_large_file_streams_through_the_buffer),
     };
     return cmocka_run_group_tests(tests, setup, teardown);

@@ -789,6 +789,83 @@ static void margins_that_leave_no_room_are_a_usage_error(void **state)
     cx_layout_free(NULL);
 }
 
+/* 65 one-line paragraphs, each from its own line of report.lua: the
+ * title page and three body pages (see the test above). */
+static cx_doc *sourced_paragraphs(int n)
+{
+    cx_doc *doc = cx_doc_new();
+    char buf[32];
+    for (int i = 0; i < n; i++) {
+        snprintf(buf, sizeof buf, "p%d", i + 1);
+        cx_doc_set_source(doc, "report.lua", i + 1);
+        OK(cx_doc_add_paragraph(doc, buf, DG));
+    }
+    return doc;
+}
+
+static void a_page_past_max_pages_is_a_script_error_at_the_block_that_needs_it(void **state)
+{
+    (void)state;
+    cx_render_opts o = opts();
+    cx_doc *doc = sourced_paragraphs(65);
+    o.max_pages = 4;                    /* exactly what it needs: fine */
+    cx_layout_result *lr = lay(doc, &o);
+    assert_int_equal(cx_layout_page_count(lr), 4);
+    cx_layout_free(lr);
+    o.max_pages = 3;                    /* p65 starts the fourth page */
+    lr = (cx_layout_result *)&o;        /* must be reset */
+    cx_diag d;
+    cx_diag_clear(&d);
+    assert_int_equal(cx_layout(doc, &o, &lr, &d), CX_ESCRIPT);
+    assert_null(lr);
+    assert_string_equal(d.file, "report.lua");
+    assert_int_equal(d.line, 65);
+    assert_string_equal(d.message,
+                        "the report needs more than 3 pages (raise the limit with --max-pages)");
+    o.max_pages = 1;                    /* the title page alone */
+    cx_diag_clear(&d);
+    assert_int_equal(cx_layout(doc, &o, &lr, &d), CX_ESCRIPT);
+    assert_int_equal(d.line, 1);
+    assert_string_equal(d.message,
+                        "the report needs more than 1 page (raise the limit with --max-pages)");
+    cx_doc_free(doc);
+}
+
+static void the_page_limit_stops_before_the_rest_is_measured(void **state)
+{
+    (void)state;
+    /* A reference to no label is an error when its paragraph is measured.
+     * Far past the page limit, it is never reached; without the limit
+     * (0) it is. */
+    cx_render_opts o = opts();
+    cx_doc *doc = sourced_paragraphs(100);
+    cx_doc_set_source(doc, "report.lua", 101);
+    OK(cx_doc_add_paragraph(doc, "see {ref:nowhere}", DG));
+    cx_layout_result *lr = NULL;
+    cx_diag d;
+    cx_diag_clear(&d);
+    o.max_pages = 3;
+    assert_int_equal(cx_layout(doc, &o, &lr, &d), CX_ESCRIPT);
+    assert_int_equal(d.line, 65);
+    assert_non_null(strstr(d.message, "--max-pages"));
+    o.max_pages = 0;
+    cx_diag_clear(&d);
+    assert_int_equal(cx_layout(doc, &o, &lr, &d), CX_ESCRIPT);
+    assert_null(lr);
+    assert_int_equal(d.line, 101);
+    assert_non_null(strstr(d.message, "nowhere"));
+    cx_doc_free(doc);
+}
+
+static void the_default_page_limit_is_2000(void **state)
+{
+    (void)state;
+    cx_render_opts o;
+    cx_render_opts_default(&o);
+    assert_int_equal(o.max_pages, 2000);
+    assert_int_equal(CX_DEFAULT_MAX_PAGES, 2000);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -823,6 +900,9 @@ int main(void)
         cmocka_unit_test(page_breaks_never_make_empty_pages),
         cmocka_unit_test(missing_font_file_is_an_output_error_naming_it),
         cmocka_unit_test(margins_that_leave_no_room_are_a_usage_error),
+        cmocka_unit_test(a_page_past_max_pages_is_a_script_error_at_the_block_that_needs_it),
+        cmocka_unit_test(the_page_limit_stops_before_the_rest_is_measured),
+        cmocka_unit_test(the_default_page_limit_is_2000),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

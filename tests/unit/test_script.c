@@ -232,6 +232,43 @@ static void memory_cap_stops_a_memory_bomb(void **state)
     run_free(&r);
 }
 
+static void the_document_counts_against_the_memory_limit(void **state)
+{
+    (void)state;
+    /* Each paragraph is a fresh Lua string soon collected, but its copy in
+     * the document stays: only the document can reach 4 MiB. */
+    cx_script_limits lim = {4u << 20, 0, 0};
+    const char *loop = "for i = 1, 1e9 do paragraph(('word '):rep(200) .. i) end";
+    run r = run_named("doc", loop, lim);
+    assert_int_equal(r.status, CX_ESCRIPT);
+    assert_string_equal(r.diag.message,
+                        "memory limit of 4 MiB exceeded (raise it with --max-memory)");
+    assert_null(r.json);
+    run_free(&r);
+    /* 2000 such paragraphs (about 2 MB) fit */
+    r = run_named("doc", "for i = 1, 2000 do paragraph(('word '):rep(200) .. i) end\n"
+                         "return 'fits'", lim);
+    assert_int_equal(r.status, CX_OK);
+    assert_string_equal(r.json, "\"fits\"\n");
+    run_free(&r);
+}
+
+static void a_pcall_cannot_keep_adding_past_the_memory_limit(void **state)
+{
+    (void)state;
+    cx_script_limits lim = {4u << 20, 0, 0};
+    run r = run_named("docpcall",
+                      "local rows = {}\n"
+                      "for i = 1, 100 do rows[i] = { 'row ' .. i, i } end\n"
+                      "for i = 1, 1e6 do pcall(tabulate, { header = { 'a', 'b' }, rows = rows }) end\n"
+                      "return 'escaped'", lim);
+    assert_int_equal(r.status, CX_ESCRIPT);
+    assert_null(r.json);
+    assert_string_equal(r.diag.message,
+                        "memory limit of 4 MiB exceeded (raise it with --max-memory)");
+    run_free(&r);
+}
+
 static void cpu_time_limit_stops_a_busy_script(void **state)
 {
     (void)state;
@@ -392,6 +429,8 @@ int main(void)
         cmocka_unit_test(instruction_budget_stops_an_endless_loop),
         cmocka_unit_test(pcall_cannot_swallow_the_instruction_limit),
         cmocka_unit_test(memory_cap_stops_a_memory_bomb),
+        cmocka_unit_test(the_document_counts_against_the_memory_limit),
+        cmocka_unit_test(a_pcall_cannot_keep_adding_past_the_memory_limit),
         cmocka_unit_test(cpu_time_limit_stops_a_busy_script),
         cmocka_unit_test(runtime_error_names_the_line_and_keeps_a_traceback),
         cmocka_unit_test(syntax_error_names_the_line),
