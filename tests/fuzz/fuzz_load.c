@@ -16,45 +16,9 @@
 #include "cxreport/data.h"
 #include "cxreport/diag.h"
 
-#include <stdint.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
-#include <unistd.h>
+#include "fuzz_files.h"
 
 static const char SIDECAR_MARK[] = "\n#SIDECAR#\n";
-
-/* The private folder, made once; removed at exit. */
-static char dir[64];
-
-static void remove_dir(void)
-{
-    if (dir[0])
-        rmdir(dir);
-}
-
-static const char *private_dir(void)
-{
-    if (!dir[0]) {
-        const char *tmp = getenv("TMPDIR");
-        snprintf(dir, sizeof dir, "%s/cxfuzz-load-XXXXXX", tmp && strlen(tmp) < 32 ? tmp : "/tmp");
-        if (!mkdtemp(dir)) {
-            perror("fuzz_load: mkdtemp");
-            abort();
-        }
-        atexit(remove_dir);
-    }
-    return dir;
-}
-
-static void write_file(const char *path, const uint8_t *p, size_t n)
-{
-    FILE *f = fopen(path, "wb");
-    if (!f || (n && fwrite(p, 1, n, f) != n) || fclose(f) != 0) {
-        perror(path);
-        abort();            /* the harness, not the loader, is broken */
-    }
-}
 
 /* memmem is a GNU extension: a plain search keeps the build strict C17. */
 static const uint8_t *find_mark(const uint8_t *p, size_t n)
@@ -68,24 +32,22 @@ static const uint8_t *find_mark(const uint8_t *p, size_t n)
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    static const char *const exts[] = { ".json", ".jsonl", ".csv" };
     if (size < 1)
         return 0;
     uint8_t sel = data[0];
-    const char *ext = exts[sel % 3];
     bool limited = (sel / 3) & 1;
     const uint8_t *body = data + 1;
     size_t n = size - 1;
     const uint8_t *mark = find_mark(body, n);
     size_t body_len = mark ? (size_t)(mark - body) : n;
 
-    char path[128], meta[128];
-    snprintf(path, sizeof path, "%s/data%s", private_dir(), ext);
-    snprintf(meta, sizeof meta, "%s/data.meta.json", private_dir());
-    write_file(path, body, body_len);
+    static const char *const names[] = { "data.json", "data.jsonl", "data.csv" };
+    fuzz_private_dir("load");
+    const char *path = fuzz_file(names[sel % 3]), *meta = fuzz_file("data.meta.json");
+    fuzz_write(path, body, body_len);
     if (mark) {
         const uint8_t *side = mark + sizeof SIDECAR_MARK - 1;
-        write_file(meta, side, (size_t)(body + n - side));
+        fuzz_write(meta, side, (size_t)(body + n - side));
     }
 
     cx_load_limits limits = { 50, 256 };

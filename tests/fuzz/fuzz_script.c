@@ -22,69 +22,35 @@
 #include "cxreport/doc.h"
 #include "cxreport/script.h"
 
-#include <stdint.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
-#include <unistd.h>
+#include "fuzz_files.h"
 
 #ifndef CX_FUZZ_DATA_DIR
 #error "define CX_FUZZ_DATA_DIR: the folder holding survey.json (tests/api)"
 #endif
 
-static char dir[64];
-static char script[128], check_copy[128];
+static const char *dir, *script;
 static cx_named_table datasets[3];
 static cx_table *tables[3];
 
-static void teardown(void)
+static void free_tables(void)
 {
     for (size_t i = 0; i < 3; i++)
         cx_table_free(tables[i]);
-    if (check_copy[0])
-        unlink(check_copy);
-    if (dir[0])
-        rmdir(dir);
-}
-
-static void die(const char *what)
-{
-    fprintf(stderr, "fuzz_script: %s\n", what);
-    abort();                /* the harness's set-up, not the sandbox */
-}
-
-static void copy_file(const char *from, const char *to)
-{
-    FILE *in = fopen(from, "rb"), *out = fopen(to, "wb");
-    if (!in || !out)
-        die("cannot copy check.lua");
-    char buf[4096];
-    size_t n;
-    while ((n = fread(buf, 1, sizeof buf, in)) > 0)
-        if (fwrite(buf, 1, n, out) != n)
-            die("cannot copy check.lua");
-    fclose(in);
-    if (fclose(out) != 0)
-        die("cannot copy check.lua");
 }
 
 static void setup(void)
 {
     static const char *const names[3] = { "survey", "accounts", "assessment" };
-    const char *tmp = getenv("TMPDIR");
-    snprintf(dir, sizeof dir, "%s/cxfuzz-script-XXXXXX", tmp && strlen(tmp) < 32 ? tmp : "/tmp");
-    if (!mkdtemp(dir))
-        die("mkdtemp failed");
-    atexit(teardown);
-    snprintf(script, sizeof script, "%s/report.lua", dir);
-    snprintf(check_copy, sizeof check_copy, "%s/check.lua", dir);
-    copy_file(CX_FUZZ_DATA_DIR "/check.lua", check_copy);
+    dir = fuzz_private_dir("script");
+    script = fuzz_file("report.lua");
+    fuzz_copy(CX_FUZZ_DATA_DIR "/check.lua", fuzz_file("check.lua"));
+    atexit(free_tables);
     for (size_t i = 0; i < 3; i++) {
         char path[1024];
         cx_diag diag;
         snprintf(path, sizeof path, "%s/%s.json", CX_FUZZ_DATA_DIR, names[i]);
         if (cx_dataset_load(path, NULL, &tables[i], &diag) != CX_OK)
-            die(diag.message);
+            fuzz_die(diag.message);
         datasets[i].name = names[i];
         datasets[i].table = tables[i];
     }
@@ -92,15 +58,13 @@ static void setup(void)
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    if (!dir[0])
+    if (!dir)
         setup();
-    FILE *f = fopen(script, "wb");
-    if (!f || (size && fwrite(data, 1, size, f) != size) || fclose(f) != 0)
-        die("cannot write the script");
+    fuzz_write(script, data, size);
 
     cx_doc *doc = cx_doc_new();
     if (!doc)
-        die("out of memory");
+        fuzz_die("out of memory");
     static const cx_param params[] = { { "wave", "2024" }, { "title", "Fuzz" } };
     cx_script_env env;
     memset(&env, 0, sizeof env);
@@ -137,6 +101,5 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     cx_diag_list_free(&env.warnings);
     free(env.result_json);
     cx_doc_free(doc);
-    unlink(script);
     return 0;
 }

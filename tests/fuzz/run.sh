@@ -5,9 +5,11 @@
 # which grows from run to run).  A crash, leak, timeout or out-of-memory
 # input is copied to tests/fuzz/regressions/NAME/ so every later run
 # replays it; such a harness counts as failed.  Harnesses run one after
-# the other; FUZZ_JOBS=2 runs them at the same time.
+# the other; FUZZ_JOBS=2 runs them at the same time, and FUZZ_HARNESSES=
+# "brand" runs only the harnesses named.
 #
 # usage: tests/fuzz/run.sh [SECONDS]      (default 60; 0 = replay only)
+#        FUZZ_OUT=DIR builds and keeps corpora there instead of build/fuzz.
 # needs: clang and its runtime (Debian 12: clang libclang-rt-14-dev) and
 #        the libraries of the ordinary build.
 set -u
@@ -15,10 +17,10 @@ shopt -s nullglob
 secs=${1:-60}
 cd "$(dirname "$0")/../.."
 root=$(pwd)
-out=build/fuzz
+out=${FUZZ_OUT:-build/fuzz}
 CC=${FUZZ_CC:-clang}
 PKGS="cairo cairo-ft freetype2 libcjson lua5.4 libcrypto"
-harnesses="load script"
+harnesses=${FUZZ_HARNESSES:-"load script brand"}
 
 command -v "$CC" >/dev/null || { echo "fuzz: $CC not found (apt-get install clang libclang-rt-14-dev)"; exit 2; }
 pkg_cflags=$(pkg-config --cflags $PKGS) || exit 2
@@ -68,6 +70,14 @@ common=(-timeout=10 -rss_limit_mb=2048 -close_fd_mask=1 -print_final_stats=1)
 # seeds written for fuzzing.
 gather_seeds() { # gather_seeds NAME DIR
     local h=$1 dir=$2 f d data ext byte
+    if [ "$h" = brand ]; then
+        # the shipped brands and those of the brand bad-input cases
+        for f in templates/brands/*/brand.lua tests/bad/cases/brand-*/*/*/brand.lua \
+                 tests/bad/cases/brand-*/*/brand.lua; do
+            cp "$f" "$dir/$(echo "$f" | tr / _)"
+        done
+        return 0
+    fi
     if [ "$h" = script ]; then
         for f in tests/api/*.lua; do
             [ "$(basename "$f")" = check.lua ] || cp "$f" "$dir/api-$(basename "$f")"
