@@ -27,9 +27,11 @@
 #include "pdf_fonts.h"
 
 #include <errno.h>
+#include <cairo.h>
 #include <hpdf.h>
 #include <math.h>
 #include <setjmp.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -53,6 +55,7 @@ void cx_render_opts_default(cx_render_opts *opts)
         .margin_left = 56.7,
         .date_epoch = 0,
         .producer = "cxreport",
+        .max_pages = CX_DEFAULT_MAX_PAGES,
     };
     /* CJK and more for the characters DejaVu lacks, when installed */
     if (access(WQY_MICROHEI, R_OK) == 0)
@@ -84,7 +87,12 @@ typedef struct pdf_ctx {
     cx_status file_status;      /* what a failure with that file is */
     image_cache images;
     alpha_cache alphas;
+    /* a picture being decoded, freed by the caller even after a longjmp */
+    cairo_surface_t *png;
+    unsigned char *rgb, *alpha;
+    const char *why;            /* a failure described without libharu */
 } pdf_ctx;
+
 
 static void on_error(HPDF_STATUS err, HPDF_STATUS detail, void *user)
 {
@@ -184,6 +192,74 @@ static void set_alpha(HPDF_Doc pdf, pen *p, alpha_cache *ac, unsigned char a)
     p->alpha = a;
 }
 
+static void free_png(pdf_ctx *ctx)
+{
+    if (ctx->png)
+        cairo_surface_destroy(ctx->png);
+    free(ctx->rgb);
+    free(ctx->alpha);
+    ctx->png = NULL;
+    ctx->rgb = ctx->alpha = NULL;
+}
+
+/* Ends the rendering (as libharu's errors do) when a PNG cannot be
+ * decoded: ctx->why says why, or memory ran out when it is NULL. */
+static _Noreturn void png_failed(pdf_ctx *ctx)
+{
+    ctx->err = ctx->why ? HPDF_INVALID_PNG_IMAGE : HPDF_FAILD_TO_ALLOC_MEM;
+    ctx->detail = 0;
+    longjmp(ctx->jb, 1);
+}
+
+/* A PNG, decoded by Cairo into 8-bit RGB plus an alpha soft mask when it
+ * has transparency.  libharu's own PNG loader frees memory twice when an
+ * allocation fails inside it (found by fault injection), so it is not
+ * used.  The buffers live in ctx, so the error path frees them too. */
+static HPDF_Image load_png(HPDF_Doc pdf, pdf_ctx *ctx, const char *path)
+{
+    ctx->png = cairo_image_surface_create_from_png(path);
+    cairo_status_t cs = cairo_surface_status(ctx->png);
+    if (cs != CAIRO_STATUS_SUCCESS) {
+        ctx->why = cs == CAIRO_STATUS_NO_MEMORY ? NULL : cairo_status_to_string(cs);
+        png_failed(ctx);
+    }
+    cairo_surface_flush(ctx->png);
+    int w = cairo_image_surface_get_width(ctx->png), h = cairo_image_surface_get_height(ctx->png);
+    int stride = cairo_image_surface_get_stride(ctx->png);
+    const unsigned char *data = cairo_image_surface_get_data(ctx->png);
+    bool has_alpha = cairo_image_surface_get_format(ctx->png) == CAIRO_FORMAT_ARGB32;
+    size_t npx = (size_t)w * (size_t)h;
+    ctx->rgb = malloc(npx ? npx * 3 : 1);
+    ctx->alpha = has_alpha ? malloc(npx ? npx : 1) : NULL;
+    if (!data || !ctx->rgb || (has_alpha && !ctx->alpha))
+        png_failed(ctx);
+    bool translucent = false;
+    for (int y = 0; y < h; y++) {
+        const uint32_t *row = (const uint32_t *)(const void *)(data + (size_t)y * (size_t)stride);
+        for (int x = 0; x < w; x++) {
+            uint32_t px = row[x];           /* native-endian, premultiplied */
+            unsigned a = has_alpha ? px >> 24 : 255;
+            unsigned c[3] = { (px >> 16) & 0xFF, (px >> 8) & 0xFF, px & 0xFF };
+            size_t i = (size_t)y * (size_t)w + (size_t)x;
+            for (int k = 0; k < 3; k++)
+                ctx->rgb[3 * i + (size_t)k] =
+                    (unsigned char)(a == 0 ? 0 : a == 255 ? c[k] : (c[k] * 255 + a / 2) / a);
+            if (has_alpha)
+                ctx->alpha[i] = (unsigned char)a;
+            translucent |= a != 255;
+        }
+    }
+    HPDF_Image img = HPDF_LoadRawImageFromMem(pdf, ctx->rgb, (HPDF_UINT)w, (HPDF_UINT)h,
+                                              HPDF_CS_DEVICE_RGB, 8);
+    if (translucent) {
+        HPDF_Image mask = HPDF_LoadRawImageFromMem(pdf, ctx->alpha, (HPDF_UINT)w, (HPDF_UINT)h,
+                                                   HPDF_CS_DEVICE_GRAY, 8);
+        HPDF_Image_AddSMask(img, mask);
+    }
+    free_png(ctx);
+    return img;
+}
+
 static HPDF_Image load_image(HPDF_Doc pdf, pdf_ctx *ctx, const char *path)
 {
     image_cache *ic = &ctx->images;
@@ -197,7 +273,7 @@ static HPDF_Image load_image(HPDF_Doc pdf, pdf_ctx *ctx, const char *path)
     ctx->doing = "loading an image";
     ctx->file = path;
     ctx->file_status = CX_EDATA;
-    HPDF_Image img = info.format == CX_IMAGE_PNG ? HPDF_LoadPngImageFromFile(pdf, path)
+    HPDF_Image img = info.format == CX_IMAGE_PNG ? load_png(pdf, ctx, path)
                                                  : HPDF_LoadJpegImageFromFile(pdf, path);
     ctx->file = NULL;
     ctx->doing = "drawing a page";
@@ -363,6 +439,9 @@ static cx_status fail_status(const pdf_ctx *c, cx_diag *diag)
 {
     if (c->err == HPDF_FAILD_TO_ALLOC_MEM)
         return cx_diag_set(diag, CX_EINTERNAL, NULL, 0, 0, "out of memory while %s", c->doing);
+    if (c->why)
+        return cx_diag_set(diag, c->file ? c->file_status : CX_EINTERNAL, c->file, 0, 0,
+                           "%s while %s", c->why, c->doing);
     if (c->file)
         return cx_diag_set(diag, c->file_status, c->file, 0, 0,
                            "libharu error 0x%04X (detail %u) while %s", (unsigned)c->err,
@@ -461,8 +540,13 @@ cx_status cx_pdf_render(const cx_layout_result *lr, const cx_doc *doc,
     if (setjmp(ctx.jb)) {
         st = fail_status(&ctx, diag);
         free(buf);
+        free_png(&ctx);
         goto done;
     }
+    /* libharu allocates with its own malloc: allocation-failure injection
+     * (tests/fault/) leaves it alone, since its recovery from a failed
+     * allocation frees memory twice or crashes in places (seen with
+     * 2.3.0/2.4.3, upstream) */
     pdf = HPDF_New(on_error, &ctx);
     if (!pdf) {
         st = cx_diag_set(diag, CX_EINTERNAL, NULL, 0, 0, "out of memory creating the PDF");

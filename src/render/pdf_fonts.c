@@ -8,6 +8,8 @@
  */
 #include "pdf_fonts.h"
 
+#include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -122,10 +124,13 @@ cx_status cx_pdf_subsets_make(const cx_layout_result *lr, const char *const *pat
             *diag = sd;
             break;
         }
+        /* libharu loads fonts from files only: the subset goes through an
+         * unnamed temporary file (tmpfile: in /tmp) */
         FILE *tf = tmpfile();
         if (!tf || fwrite(bytes, 1, len, tf) != len || fflush(tf) != 0) {
             st = cx_diag_set(diag, CX_EOUTPUT, paths[f], 0, 0,
-                             "cannot write a temporary subset of this font");
+                             "cannot write a temporary subset of this font to /tmp: %s",
+                             strerror(errno));
             if (tf)
                 fclose(tf);
         } else {

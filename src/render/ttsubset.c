@@ -111,6 +111,10 @@ static bool table(const ttf *f, const char *tag, size_t *off, size_t *len)
     return false;
 }
 
+/* read_all's error when memory runs out: an internal error, never a
+ * reason to embed the font whole instead */
+static const char NO_MEMORY[] = "out of memory";
+
 static unsigned char *read_all(const char *path, size_t *n, const char **err)
 {
     FILE *fp = fopen(path, "rb");
@@ -125,7 +129,7 @@ static unsigned char *read_all(const char *path, size_t *n, const char **err)
             cap = cap ? cap * 2 : 1 << 20;
             unsigned char *nd = cap <= MAX_FONT_BYTES ? realloc(d, cap) : NULL;
             if (!nd) {
-                *err = cap > MAX_FONT_BYTES ? "font file too large" : "out of memory";
+                *err = cap > MAX_FONT_BYTES ? "font file too large" : NO_MEMORY;
                 free(d);
                 fclose(fp);
                 return NULL;
@@ -480,7 +484,8 @@ cx_status cx_ttf_subset(const char *path, const uint32_t *cps, size_t ncps,
     buf tabs[13] = { { 0 } };
     buf font = { 0 };
     if (!data) {
-        st = cx_diag_set(diag, CX_EOUTPUT, path, 0, 0, "cannot read font file: %s", err);
+        st = cx_diag_set(diag, err == NO_MEMORY ? CX_EINTERNAL : CX_EOUTPUT, path, 0, 0,
+                         "cannot read font file: %s", err);
         goto done;
     }
     size_t head_o, head_l, maxp_o, maxp_l, hhea_o, hhea_l, hmtx_o, hmtx_l, loca_o, loca_l,
@@ -566,6 +571,10 @@ cx_status cx_ttf_subset(const char *path, const uint32_t *cps, size_t ncps,
         size_t off, len;
         if (table(&f, tags[copied[i]], &off, &len))
             put(&tabs[copied[i]], data + off, len);
+        if (tabs[copied[i]].oom) {
+            st = cx_diag_set(diag, CX_EINTERNAL, NULL, 0, 0, "out of memory subsetting a font");
+            goto done;
+        }
     }
     if (os2->n == 0 || tabs[10].n == 0) {
         st = fail(diag, path, "it has no OS/2 or name table");
