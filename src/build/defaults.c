@@ -10,13 +10,23 @@
  * name wins.  These are read by the build before the script runs, like
  * --data, so every input is known, loaded and validated up front: the
  * script itself never opens a file.
+ *
+ * A script comes from anyone, a --data option from whoever runs the build:
+ * so a declared path must stay inside the project — the folder cxreport
+ * runs in, or the script's own folder, and for the shipped templates the
+ * shipped fixtures — once symlinks are followed.  An
+ * absolute path, or one that climbs to ~/.ssh or /proc/self/environ, is
+ * refused before the file is opened (a loader's "found …" would print a
+ * piece of it).
  */
 #include "defaults.h"
 
 #include <ctype.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 void cx_data_list_free(cx_data_list *l)
 {
@@ -49,6 +59,38 @@ static bool list_add(cx_data_list *l, const char *name, size_t nlen, const char 
     }
     l->count++;
     return true;
+}
+
+/* True when real (a resolved path) is dir or lies below it. */
+static bool below(const char *real, const char *dir)
+{
+    size_t n = strlen(dir);
+    if (n == 1 && dir[0] == '/')
+        return true;
+    return strncmp(real, dir, n) == 0 && (real[n] == '/' || real[n] == '\0');
+}
+
+/* Whether a declared path stays in the project; a file that does not
+ * exist is left for the loader to report. */
+static bool inside_project(const char *full, const char *script)
+{
+    char real[PATH_MAX], cwd[PATH_MAX], dir[PATH_MAX], sdir[PATH_MAX];
+    if (!realpath(full, real))
+        return true;
+    if (getcwd(cwd, sizeof cwd) && below(real, cwd))
+        return true;
+    const char *slash = strrchr(script, '/');
+    snprintf(sdir, sizeof sdir, "%.*s", slash ? (int)(slash - script) : 1, slash ? script : ".");
+    if (slash == script)
+        snprintf(sdir, sizeof sdir, "/");
+    if (!realpath(sdir, dir))
+        return false;
+    if (below(real, dir))
+        return true;
+    /* a shipped template may read the shipped fixtures wherever it runs */
+    char templates[PATH_MAX], fixtures[PATH_MAX];
+    return realpath(CX_TEMPLATES_DIR, templates) && below(dir, templates) &&
+           realpath(CX_TEMPLATES_DIR "/../fixtures", fixtures) && below(real, fixtures);
 }
 
 static char *trim(char *s)
@@ -98,11 +140,27 @@ cx_status cx_data_defaults(const char *script, const cx_data_arg *given, size_t 
                 given_already |= strcmp(out->names[i], name) == 0;
             if (given_already || !*name || !*path)
                 continue;
+            long col = (long)(path - line) + 1;
+            if (path[0] == '/') {
+                fclose(f);
+                cx_data_list_free(out);
+                return cx_diag_set(diag, CX_ESCRIPT, script, lineno, col,
+                                   "--@data expects a path relative to the script, got '%s' "
+                                   "(name files elsewhere with --data %s=PATH)", path, name);
+            }
             char full[4096];
-            if (path[0] == '/' || dirlen == 0)
+            if (dirlen == 0)
                 snprintf(full, sizeof full, "%s", path);
             else
                 snprintf(full, sizeof full, "%.*s/%s", dirlen, script, path);
+            if (!inside_project(full, script)) {
+                fclose(f);
+                cx_data_list_free(out);
+                return cx_diag_set(diag, CX_ESCRIPT, script, lineno, col,
+                                   "--@data path '%s' leads outside the project (the folder "
+                                   "cxreport runs in and the script's folder); name it with "
+                                   "--data %s=PATH instead", path, name);
+            }
             if (!list_add(out, name, strlen(name), full)) {
                 fclose(f);
                 goto nomem;

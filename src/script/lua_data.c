@@ -965,6 +965,10 @@ static void register_type(lua_State *L, const char *mt, const char *shown,
     lua_setfield(L, -2, "__index");
     lua_pushstring(L, shown);
     lua_setfield(L, -2, "__name");
+    /* hidden from scripts: through it one could call __gc by hand or put
+     * a Lua finalizer in its place, which Lua runs without the hooks */
+    lua_pushboolean(L, 0);
+    lua_setfield(L, -2, "__metatable");
     lua_pop(L, 1);
 }
 

@@ -57,6 +57,30 @@ refused("replacing param's metatable", function() return setmetatable(param, {})
 refused("a __gc finalizer (runs without the instruction hook)",
         function() return setmetatable({}, { __gc = function() end }) end, "__gc metamethods are not available")
 refused("writing param", function() param.client = "x" end, "param is read-only")
+harmless("a dataset's metatable is hidden", function() return getmetatable(dataset "survey") end, false)
+harmless("a groups' metatable is hidden", function()
+  return getmetatable(dataset "survey":group_by("vendor")) end, false)
+refused("a Lua finalizer through a dataset's metatable", function()
+  getmetatable(dataset "survey":filter { vendor = "A" }).__gc = function() while true do end end end,
+  "attempt to index a boolean value")
+refused("closing a dataset by hand through its metatable", function()
+  return getmetatable(dataset "survey").__close(dataset "survey") end, "attempt to index a boolean value")
+refused("a dataset method on the wrong object", function() return dataset("survey").filter(42, {}) end,
+        "cx.dataset expected, got number")
+harmless("rawget finds no removed library", function() return rawget(_G, "io") == nil and rawget(_G, "os") == nil end, true)
+refused("load finds no removed library either", function() return load("return os.getenv('HOME')")() end,
+        "undefined global 'os'")
+refused("a tostring loop (C stack)", function()
+  local t = setmetatable({}, { __tostring = function(x) return tostring(x) end }); return tostring(t) end,
+  "stack overflow")
+refused("a __concat loop (C stack)", function()
+  local t = setmetatable({}, { __concat = function(a, b) return a .. b end }); return t .. "x" end,
+  "stack overflow")
+refused("an __index loop", function()
+  local t = {}; setmetatable(t, { __index = t }); return t.x end, "chain too long")
+refused("a huge string.format width", function() return string.format("%99999d", 1) end, "invalid conversion")
+refused("table.move past the integer range", function() return table.move({ 1 }, 1, math.maxinteger, 2) end,
+        "wrap around")
 refused("a dataset's fields as methods", function() return dataset("survey").nps_secret end, "has no method")
 -- addresses and determinism
 harmless("tostring of a table has no address", function() return tostring({}) end, "table")

@@ -92,6 +92,16 @@ check "colliding names are a usage error" test $? -eq 2
 check "the collision is named" grep -q '"A B" and "A-B" would both be written to c/A-B.pdf' log
 check "nothing written on a collision" test ! -e c
 
+# Values that try to leave the output folder stay inside it: a slash
+# becomes '-', leading dots go, and '..' alone becomes '_'.
+printf '%s\n' '../../escaped' '/etc/cron.d/x' '..' '.hidden' 'a/../../b' > escaping.txt
+printf 'report { title = param.client }\n' > title.lua
+cx build title.lua --each client=@escaping.txt -o 'esc/in/{client}.pdf' > log 2>&1
+check "escaping values still build" test $? -eq 0
+check "every escaping value lands in the output folder" \
+    test "$(find esc -name '*.pdf' | sort | tr '\n' ' ')" = "esc/in/_.pdf esc/in/a-..-..-b.pdf esc/in/escaped.pdf esc/in/etc-cron.d-x.pdf esc/in/hidden.pdf "
+check "nothing is written outside it" test -z "$(find . -newer escaping.txt -name '*.pdf' ! -path './esc/in/*')"
+
 # Shards cover the batch exactly once.
 for k in 1 2 3; do
     cx build client.lua --data assessment=data.json --each client=account -o "s$k/{client}.pdf" --shard $k/3 > /dev/null 2>&1

@@ -1,0 +1,2 @@
+--@data survey = /etc/passwd
+local s = dataset "survey"

@@ -1,0 +1,2 @@
+--@data survey = ../../../../../../../../../../proc/self/environ
+doc = dataset "survey"

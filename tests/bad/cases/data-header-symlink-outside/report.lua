@@ -1,0 +1,2 @@
+--@data survey = data/survey.csv
+local s = dataset "survey"
