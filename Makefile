@@ -45,7 +45,7 @@ TOOL_BIN := $(TOOL_SRC:tests/tools/%.c=$(BUILD)/tools/%)
 LIB      := $(BUILD)/libcxreport.a
 BIN      := $(BUILD)/cxreport
 
-.PHONY: all deps demo check test unit e2e bad api verify bench clean valgrind fuzz fuzz-deps fuzz-replay
+.PHONY: all deps demo check test unit e2e bad api verify fault faults bench clean valgrind fuzz fuzz-deps fuzz-replay
 all: $(BIN)
 
 # V=1 shows the full commands.
@@ -68,6 +68,16 @@ $(BUILD)/tests/%: tests/unit/%.c $(LIB)
 	@mkdir -p $(dir $@)
 	@$(if $(V),,echo "  TEST    $@")
 	$(Q)$(CC) $(CPPFLAGS) $(CFLAGS) -Itests/unit $(LDFLAGS) $< $(LIB) $(LDLIBS) $(CMOCKA_LIBS) -o $@
+
+# cxreport with allocation-failure injection (tests/fault/failalloc.c):
+# every allocation call of our code passes through the shim.
+FAULT_WRAP := malloc calloc realloc strdup strndup open_memstream
+FAULT_BIN  := $(BUILD)/fault/cxreport
+
+$(FAULT_BIN): $(MAIN_OBJ) $(BUILD)/tests/fault/failalloc.o $(LIB)
+	@mkdir -p $(dir $@)
+	@$(if $(V),,echo "  LD      $@")
+	$(Q)$(CC) $(LDFLAGS) $(FAULT_WRAP:%=-Wl,--wrap=%) $^ $(LDLIBS) -o $@
 
 $(BUILD)/tools/%: tests/tools/%.c $(LIB)
 	@mkdir -p $(dir $@)
@@ -99,20 +109,23 @@ demo: deps
 	    echo "wrote out/$$t.pdf"; \
 	done
 
-# Every suite, in a release build and again under ASan+UBSan.  The last
-# line totals what ran: "check: N passed, 0 failed".
-check: deps
+# Every suite, in a release build and again under ASan+UBSan (the two
+# allocation-failure sweeps take every 9th call, from different starts),
+# then each fuzzer for 20 seconds.  The last line totals what ran:
+# "check: N passed, 0 failed".
+check: deps fuzz-deps
 	@mkdir -p build
 	@set -o pipefail; \
-	{ $(MAKE) --no-print-directory test BUILD=build/release && \
-	  $(MAKE) --no-print-directory test BUILD=build/asan SAN=1 OPT=-O1; } 2>&1 | tee build/check.log; \
+	{ $(MAKE) --no-print-directory test BUILD=build/release FAULT_FIRST=1 && \
+	  $(MAKE) --no-print-directory test BUILD=build/asan SAN=1 OPT=-O1 FAULT_FIRST=5 && \
+	  tests/fuzz/run.sh 20; } 2>&1 | tee build/check.log; \
 	status=$$?; \
 	awk -v status=$$status '/^[A-Za-z ]+: [0-9]+ passed, [0-9]+ failed$$/ { split($$0, a, ": "); split(a[2], b, " "); p += b[1]; f += b[3] } \
 	     END { if (status && !f) f = 1; printf "check: %d passed, %d failed\n", p, f }' build/check.log; \
 	exit $$status
 
 # Runs every suite against $(BUILD).
-test: unit e2e bad api verify
+test: unit e2e bad api verify fault
 
 unit: $(UNIT_BIN)
 	@tests/run-unit.sh $(UNIT_BIN)
@@ -132,12 +145,29 @@ api: $(BIN)
 verify: $(BIN)
 	@tests/verify/run.sh $(BIN)
 
-valgrind:
+# Allocation failures (tests/fault/run.sh: every FAULT_STRIDE-th call
+# from FAULT_FIRST) and write failures (tests/fault/write.sh).
+FAULT_STRIDE ?= 9
+FAULT_FIRST  ?= 1
+fault: $(BIN) $(FAULT_BIN)
+	@tests/fault/run.sh $(FAULT_BIN) $(FAULT_STRIDE) $(FAULT_FIRST)
+	@tests/fault/write.sh $(BIN)
+
+# Every allocation call of the small build failed in turn, under ASan +
+# UBSan + LeakSanitizer (about 10 minutes on two cores).
+faults: deps
+	@$(MAKE) --no-print-directory fault BUILD=build/asan SAN=1 OPT=-O1 FAULT_STRIDE=1
+
+# The end-to-end, API and allocation-failure suites under valgrind (every
+# 25th allocation call): no error, no definite leak.
+VALGRIND := valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite
+valgrind: deps
+	@$(MAKE) --no-print-directory deps APT_PKGS=valgrind
 	@$(MAKE) --no-print-directory all BUILD=build/valgrind OPT=-O1
-	@CX_WRAP='valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite' \
-	    tests/e2e/run.sh build/valgrind/cxreport
-	@CX_WRAP='valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite' \
-	    tests/api/run.sh build/valgrind/cxreport
+	@$(MAKE) --no-print-directory build/valgrind/fault/cxreport BUILD=build/valgrind OPT=-O1
+	@CX_WRAP='$(VALGRIND)' tests/e2e/run.sh build/valgrind/cxreport
+	@CX_WRAP='$(VALGRIND)' tests/api/run.sh build/valgrind/cxreport
+	@CX_WRAP='$(VALGRIND)' tests/fault/run.sh build/valgrind/fault/cxreport 25 3
 
 bench: deps
 	@$(MAKE) --no-print-directory all $(TOOL_BIN) BUILD=build/release
