@@ -78,15 +78,26 @@ else
     echo "skip write disk-full: mounting a small tmpfs needs root (the file-size limit case ran)"
 fi
 
-# a read-only folder
+# a read-only folder.  As root the build runs as nobody, from copies
+# nobody can read (the checkout may be in a private home folder).
 fresh "$work/ro"
 chmod 555 "$work/ro"
 as_user=env
 if [ "$(id -u)" = 0 ]; then
     as_user="setpriv --reuid=65534 --regid=65534 --clear-groups"
+    cp "$bin" "$work/cxreport"
+    chmod 755 "$work/cxreport"
+    printf 'report { title = "Read-only" }\nparagraph "A report with nowhere to go."\n' > "$work/plain.lua"
+    chmod 644 "$work/plain.lua"
+    saved_bin=$bin saved_args=("${args[@]}")
+    bin=$work/cxreport args=(build "$work/plain.lua")
 fi
 expect read-only-folder "$work/ro" "$work/ro/out.pdf" \
     "^$work/ro/out.pdf: cannot write output: Permission denied$" $as_user
+if [ "$(id -u)" = 0 ]; then
+    bin=$saved_bin args=("${saved_args[@]}")
+    rm -f "$work/cxreport" "$work/plain.lua"
+fi
 chmod 755 "$work/ro"
 
 # the output path is a folder
