@@ -1,5 +1,5 @@
 -- Lists every global a report script can reach, and every member of each
--- library table, sorted: compared with globals.expected (the documented list).
+-- library table, sorted: compared with the list in the README.
 local out = {}
 for name, value in pairs(_G) do
   if type(value) == "table" and name ~= "_G" and name ~= "param" then
