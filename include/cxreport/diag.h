@@ -69,4 +69,8 @@ void cx_diag_list_free(cx_diag_list *l);
 /* Human name of an exit status, e.g. "data error". */
 const char *cx_status_name(cx_status s);
 
+/* A size limit as a message shows it, the way it was given: "256 MiB",
+ * "1536 KiB", "1000 bytes".  Returns buf. */
+char *cx_diag_size_text(size_t n, char *buf, size_t size);
+
 #endif

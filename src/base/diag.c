@@ -91,3 +91,14 @@ void cx_diag_list_free(cx_diag_list *l)
     free(l->items);
     memset(l, 0, sizeof *l);
 }
+
+char *cx_diag_size_text(size_t n, char *buf, size_t size)
+{
+    if (n && n % ((size_t)1 << 20) == 0)
+        snprintf(buf, size, "%zu MiB", n >> 20);
+    else if (n && n % 1024 == 0)
+        snprintf(buf, size, "%zu KiB", n >> 10);
+    else
+        snprintf(buf, size, "%zu bytes", n);
+    return buf;
+}

@@ -81,17 +81,6 @@ static cx_status look_inputs(const cx_render_opts *ropts, const cx_brand *brand,
     return CX_OK;
 }
 
-/* "256 MiB", "1536 KiB", "1000 bytes": a limit as it was given. */
-static void limit_text(size_t n, char *buf, size_t size)
-{
-    if (n && n % ((size_t)1 << 20) == 0)
-        snprintf(buf, size, "%zu MiB", n >> 20);
-    else if (n && n % 1024 == 0)
-        snprintf(buf, size, "%zu KiB", n >> 10);
-    else
-        snprintf(buf, size, "%zu bytes", n);
-}
-
 /* A PDF over --max-output-size is refused before anything is written,
  * its size rounded up so it never reads as equal to the limit. */
 static cx_status check_output_size(const cx_build_opts *opts, size_t len, cx_diag *diag)
@@ -100,7 +89,7 @@ static cx_status check_output_size(const cx_build_opts *opts, size_t len, cx_dia
     if (len <= max)
         return CX_OK;
     char limit[64], size[64];
-    limit_text(max, limit, sizeof limit);
+    cx_diag_size_text(max, limit, sizeof limit);
     if (len >= ((size_t)1 << 20))
         snprintf(size, sizeof size, "%.1f MiB", ceil((double)len * 10 / (1 << 20)) / 10);
     else if (len >= 1024)

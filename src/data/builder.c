@@ -251,18 +251,10 @@ cx_status cx_tb_failure(const cx_tb *b, cx_tb_err *e)
         snprintf(e->message, sizeof e->message, "out of memory");
         return CX_EINTERNAL;
     }
-    /* the limit as it was given: 4096 MiB, 1536 KiB, 100000 bytes */
-    size_t lim = b->mem.limit;
+    char limit[64];
     e->limit = true;
-    if (lim % ((size_t)1 << 20) == 0)
-        snprintf(e->message, sizeof e->message, "dataset needs more than %zu MiB of memory "
-                 "(raise the limit with --max-data-memory)", lim >> 20);
-    else if (lim % 1024 == 0)
-        snprintf(e->message, sizeof e->message, "dataset needs more than %zu KiB of memory "
-                 "(raise the limit with --max-data-memory)", lim >> 10);
-    else
-        snprintf(e->message, sizeof e->message, "dataset needs more than %zu bytes of memory "
-                 "(raise the limit with --max-data-memory)", lim);
+    snprintf(e->message, sizeof e->message, "dataset needs more than %s of memory (raise the "
+             "limit with --max-data-memory)", cx_diag_size_text(b->mem.limit, limit, sizeof limit));
     return CX_EDATA;
 }
 
