@@ -31,15 +31,25 @@ static const char *const MONTHS[12] = { "January", "February", "March", "April",
                                         "May", "June", "July", "August",
                                         "September", "October", "November", "December" };
 
-/* "22 November 2026" in UTC, English, whatever the locale. */
-static char *format_date(cx_arena *a, int64_t epoch)
+/* A string the layout made, or out of memory noted: a page must never
+ * quietly lose a line because the arena could not hold it. */
+static char *made(cx_layout_state *L, char *s)
+{
+    if (!s)
+        L->oom = true;
+    return s;
+}
+
+/* "22 November 2026" in UTC, English, whatever the locale; NULL for a
+ * date gmtime cannot show (the renderer reports that one). */
+static char *format_date(cx_layout_state *L, int64_t epoch)
 {
     time_t t = (time_t)epoch;
     struct tm tm;
     if ((int64_t)t != epoch || !gmtime_r(&t, &tm))
         return NULL;
-    return cx_arena_printf(a, "%d %s %lld", tm.tm_mday, MONTHS[tm.tm_mon],
-                           (long long)tm.tm_year + 1900);
+    return made(L, cx_arena_printf(L->res->arena, "%d %s %lld", tm.tm_mday, MONTHS[tm.tm_mon],
+                                   (long long)tm.tm_year + 1900));
 }
 
 static void put_text(cx_layout_state *L, size_t page, const char *s, size_t len, int face,
@@ -216,10 +226,11 @@ cx_status cx_layout_cover(cx_layout_state *L)
     cx_layout_new_page(L);
     cover_text ct = { m->title, m->subtitle, NULL, m->author, m->date };
     if (!ct.date && L->opts->has_date)
-        ct.date = format_date(L->res->arena, L->opts->date_epoch);
+        ct.date = format_date(L, L->opts->date_epoch);
     if (m->prepared_for)
         ct.client = th->cover_style == CX_COVER_STRIPE
-                        ? cx_arena_printf(L->res->arena, "Prepared for %s", m->prepared_for)
+                        ? made(L, cx_arena_printf(L->res->arena, "Prepared for %s",
+                                                  m->prepared_for))
                         : m->prepared_for;
     cx_status st = th->cover_style == CX_COVER_STRIPE ? cover_stripe(L, &ct) : cover_band(L, &ct);
     /* Author and date at the foot of the page, the logo beside them. */
@@ -275,7 +286,7 @@ static const char *fit_text(cx_layout_state *L, const char *s, int face, double 
     }
     while (i > 0 && s[i - 1] == ' ')
         i--;
-    char *out = cx_arena_printf(L->res->arena, "%.*s%s", (int)i, s, ell);
+    char *out = made(L, cx_arena_printf(L->res->arena, "%.*s%s", (int)i, s, ell));
     *len_out = out ? strlen(out) : 0;
     return out;
 }
@@ -294,7 +305,8 @@ static const char *confidential_text(cx_layout_state *L)
         return t;
     const char *client = cx_doc_get_meta(L->doc)->prepared_for;
     if (client)
-        return cx_arena_printf(L->res->arena, "%.*s%s%s", (int)(at - t), t, client, at + 8);
+        return made(L, cx_arena_printf(L->res->arena, "%.*s%s%s", (int)(at - t), t, client,
+                                       at + 8));
     static const char *const seps[] = { " \xE2\x80\x94 ", " - ", ": ", ", " };
     const char *cut = NULL;
     for (size_t k = 0; k < sizeof seps / sizeof seps[0]; k++)
@@ -302,8 +314,8 @@ static const char *confidential_text(cx_layout_state *L)
             if (!cut || p > cut)
                 cut = p;
     if (cut && cut > t)
-        return cx_arena_printf(L->res->arena, "%.*s", (int)(cut - t), t);
-    return cx_arena_printf(L->res->arena, "%.*sthe client%s", (int)(at - t), t, at + 8);
+        return made(L, cx_arena_printf(L->res->arena, "%.*s", (int)(cut - t), t));
+    return made(L, cx_arena_printf(L->res->arena, "%.*sthe client%s", (int)(at - t), t, at + 8));
 }
 
 typedef struct bar {
@@ -322,10 +334,8 @@ static const char *slot_text(cx_layout_state *L, cx_slot s, size_t p, const char
     case CX_SLOT_CONFIDENTIAL:
         return conf;
     case CX_SLOT_PAGE: {
-        char *t = cx_arena_printf(L->res->arena, "Page %zu of %zu", p + 1, L->res->npages);
-        if (!t)
-            L->oom = true;
-        return t;
+        return made(L, cx_arena_printf(L->res->arena, "Page %zu of %zu", p + 1,
+                                       L->res->npages));
     }
     case CX_SLOT_SECTION: {
         const char *title = NULL;
