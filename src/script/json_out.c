@@ -81,6 +81,10 @@ static void newline(jbuf *b, int indent)
 
 static const char *emit_table(lua_State *L, int idx, jbuf *b, int depth, int indent)
 {
+    /* each level holds a few stack slots (the seen set, the keys, a
+     * value): C functions get only LUA_MINSTACK unless they ask */
+    if (!lua_checkstack(L, 8))
+        return "the value is nested too deeply";
     /* cycle check: the registry table "cx.json.seen" marks tables on the path */
     lua_getfield(L, LUA_REGISTRYINDEX, "cx.json.seen");
     lua_pushvalue(L, idx);
