@@ -2,7 +2,7 @@
  * diag.h — errors as values.
  *
  * Every stage reports failure by filling a caller-owned cx_diag and
- * returning a cx_status.  Nothing prints: only src/build and src/main.c
+ * returning a cx_status.  Nothing prints: only src/compile and src/main.c
  * turn a diagnostic into a line on stderr and an exit code.  A cx_diag is
  * plain data (fixed buffers), so it can be copied, kept across stages and
  * filled from a signal-free error path without allocating.

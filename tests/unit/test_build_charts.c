@@ -15,7 +15,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "../../src/build/charts.h"
+#include "../../src/compile/charts.h"
 #include "cxreport/build.h"
 #include "workdir_fixture.h"
 

@@ -1,5 +1,5 @@
 /*
- * cache.h — content-hash cache entries (internal to src/build/).
+ * cache.h — content-hash cache entries (internal to src/compile/).
  *
  * Ownership: cx_memo and cx_cache_inputs own their strings; free them
  * with their _free functions.

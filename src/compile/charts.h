@@ -1,6 +1,6 @@
 /*
  * charts.h — chart exports for `cxreport build --charts DIR` (internal to
- * src/build/).
+ * src/compile/).
  *
  * Every chart of a laid-out document, in document order, becomes
  * DIR/NN-stem.png (2 pixels per point) and DIR/NN-stem.svg, drawn by
