@@ -45,43 +45,22 @@ typedef enum { REC_OK, REC_MORE, REC_ERROR, REC_OOM } rec_status;
 
 /* Bytes a cell can take without a second look: ASCII but NUL and, for an
  * unquoted cell, the comma, line ends and the quote; for a quoted one, the
- * quote and LF (counted as a line). */
-static const unsigned char plain_unquoted[256] = {
-    0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 0, 1, 1,
-    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-    1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1,
-    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-};
-
-static const unsigned char plain_quoted[256] = {
-    0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1,
-    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-    1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+ * quote and LF (counted as a line).  The table is written out by the
+ * macros, from these two rules. */
+#define PLAIN_QUOTED(c) ((c) > 0 && (c) < 0x80 && (c) != '"' && (c) != '\n')
+#define PLAIN_UNQUOTED(c) (PLAIN_QUOTED(c) && (c) != ',' && (c) != '\r')
+#define CELL_CLASS(c) (PLAIN_QUOTED(c) * IN_QUOTED | PLAIN_UNQUOTED(c) * IN_UNQUOTED)
+#define CLASS_ROW(b)                                                                        \
+    CELL_CLASS(b), CELL_CLASS(b + 1), CELL_CLASS(b + 2), CELL_CLASS(b + 3), CELL_CLASS(b + 4), \
+    CELL_CLASS(b + 5), CELL_CLASS(b + 6), CELL_CLASS(b + 7), CELL_CLASS(b + 8),            \
+    CELL_CLASS(b + 9), CELL_CLASS(b + 10), CELL_CLASS(b + 11), CELL_CLASS(b + 12),         \
+    CELL_CLASS(b + 13), CELL_CLASS(b + 14), CELL_CLASS(b + 15)
+enum { IN_QUOTED = 1, IN_UNQUOTED = 2 };
+static const unsigned char cell_class[256] = {
+    CLASS_ROW(0x00), CLASS_ROW(0x10), CLASS_ROW(0x20), CLASS_ROW(0x30),
+    CLASS_ROW(0x40), CLASS_ROW(0x50), CLASS_ROW(0x60), CLASS_ROW(0x70),
+    CLASS_ROW(0x80), CLASS_ROW(0x90), CLASS_ROW(0xA0), CLASS_ROW(0xB0),
+    CLASS_ROW(0xC0), CLASS_ROW(0xD0), CLASS_ROW(0xE0), CLASS_ROW(0xF0),
 };
 
 /* Line and column of `at` inside the record that starts at rec (line
@@ -166,7 +145,7 @@ static rec_status csv_record(csv *c, const char *p, const char *end, bool final,
             bool escaped = false;
             const char *text = ++q;
             for (;;) {
-                while (q < end && plain_quoted[(unsigned char)*q])
+                while (q < end && (cell_class[(unsigned char)*q] & IN_QUOTED))
                     q++;
                 if (q >= end) {
                     if (!final)
@@ -231,7 +210,7 @@ static rec_status csv_record(csv *c, const char *p, const char *end, bool final,
         }
         /* unquoted */
         for (;;) {
-            while (q < end && plain_unquoted[(unsigned char)*q])
+            while (q < end && (cell_class[(unsigned char)*q] & IN_UNQUOTED))
                 q++;
             if (q >= end) {
                 if (!final)
