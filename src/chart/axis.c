@@ -63,20 +63,33 @@ static bool in_domain(const cx_scale *s, double v)
     return v >= a - eps && v <= b + eps;
 }
 
-void cx_axis_x(cx_chart_ctx *c, const cx_scale *s, const cx_ticks *t,
-               double y0, double y1, double label_y)
+/* One grid line per tick inside the domain, across from..to: vertical
+ * lines for an x axis, horizontal ones for a y axis. */
+static void grid_lines(cx_chart_ctx *c, const cx_scale *s, const cx_ticks *t, bool vertical,
+                       double from, double to)
 {
     cx_dl_style grid = { .stroke = c->env->grid, .width = 0.5 };
-    char buf[96];
     for (int i = 0; i < t->count; i++) {
         double v = cx_ticks_value(t, i);
         if (!in_domain(s, v))
             continue;
-        double x = cx_scale_map(s, v);
-        cx_dl_move(c->dl, x, y0);
-        cx_dl_line(c->dl, x, y1);
+        double at = cx_scale_map(s, v);
+        if (vertical) {
+            cx_dl_move(c->dl, at, from);
+            cx_dl_line(c->dl, at, to);
+        } else {
+            cx_dl_move(c->dl, from, at);
+            cx_dl_line(c->dl, to, at);
+        }
     }
     cx_dl_paint(c->dl, &grid, CX_DL_ROLE_GRID, -1, -1);
+}
+
+void cx_axis_x(cx_chart_ctx *c, const cx_scale *s, const cx_ticks *t,
+               double y0, double y1, double label_y)
+{
+    char buf[96];
+    grid_lines(c, s, t, true, y0, y1);
     for (int i = 0; i < t->count; i++) {
         double v = cx_ticks_value(t, i);
         if (!in_domain(s, v))
@@ -98,17 +111,8 @@ void cx_axis_x(cx_chart_ctx *c, const cx_scale *s, const cx_ticks *t,
 void cx_axis_y(cx_chart_ctx *c, const cx_scale *s, const cx_ticks *t,
                double x0, double x1, double label_x)
 {
-    cx_dl_style grid = { .stroke = c->env->grid, .width = 0.5 };
     char buf[96];
-    for (int i = 0; i < t->count; i++) {
-        double v = cx_ticks_value(t, i);
-        if (!in_domain(s, v))
-            continue;
-        double y = cx_scale_map(s, v);
-        cx_dl_move(c->dl, x0, y);
-        cx_dl_line(c->dl, x1, y);
-    }
-    cx_dl_paint(c->dl, &grid, CX_DL_ROLE_GRID, -1, -1);
+    grid_lines(c, s, t, false, x0, x1);
     for (int i = 0; i < t->count; i++) {
         double v = cx_ticks_value(t, i);
         if (!in_domain(s, v))
