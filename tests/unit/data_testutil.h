@@ -153,4 +153,21 @@ static inline const char *code_str(const cx_table *t, const char *name, size_t r
     return c->code[row] < 0 ? NULL : cx_dict_string(c->dict, c->code[row]);
 }
 
+/* The group's folder, made and removed by the group set-up. */
+static tdir dir;
+
+static inline int tdir_setup(void **state)
+{
+    (void)state;
+    tdir_make(&dir);
+    return 0;
+}
+
+static inline int tdir_teardown(void **state)
+{
+    (void)state;
+    tdir_remove(&dir);
+    return 0;
+}
+
 #endif

@@ -7,22 +7,6 @@
  */
 #include "data_testutil.h"
 
-static tdir dir;
-
-static int setup(void **state)
-{
-    (void)state;
-    tdir_make(&dir);
-    return 0;
-}
-
-static int teardown(void **state)
-{
-    (void)state;
-    tdir_remove(&dir);
-    return 0;
-}
-
 static void quoted_cells_hold_commas_quotes_and_line_breaks(void **state)
 {
     (void)state;
@@ -256,5 +240,5 @@ int main(void)
         cmocka_unit_test(the_data_memory_limit_stops_at_the_cell),
         cmocka_unit_test(a_large_file_streams_through_the_buffer),
     };
-    return cmocka_run_group_tests(tests, setup, teardown);
+    return cmocka_run_group_tests(tests, tdir_setup, tdir_teardown);
 }

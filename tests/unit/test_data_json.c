@@ -8,22 +8,6 @@
  */
 #include "data_testutil.h"
 
-static tdir dir;
-
-static int setup(void **state)
-{
-    (void)state;
-    tdir_make(&dir);
-    return 0;
-}
-
-static int teardown(void **state)
-{
-    (void)state;
-    tdir_remove(&dir);
-    return 0;
-}
-
 static const char full_example[] =
     "{\"survey\": {\"id\": \"s1\", \"title\": \"T\", \"year\": 2016, \"fielded\": \"2016-06-15\",\n"
     "            \"wave\": 3, \"population\": \"IT buyers\",\n"
@@ -489,5 +473,5 @@ int main(void)
         cmocka_unit_test(responses_stream_across_the_read_buffer),
         cmocka_unit_test(one_response_larger_than_the_buffer_still_loads),
     };
-    return cmocka_run_group_tests(tests, setup, teardown);
+    return cmocka_run_group_tests(tests, tdir_setup, tdir_teardown);
 }

@@ -7,22 +7,6 @@
  */
 #include "data_testutil.h"
 
-static tdir dir;
-
-static int setup(void **state)
-{
-    (void)state;
-    tdir_make(&dir);
-    return 0;
-}
-
-static int teardown(void **state)
-{
-    (void)state;
-    tdir_remove(&dir);
-    return 0;
-}
-
 static const char scale_meta[] =
     "{\"survey\": {\"title\": \"V\"},\n"
     " \"questions\": [{\"id\": \"r\", \"type\": \"scale\", \"min\": 0, \"max\": 10, \"missing\": [99]}]}\n";
@@ -224,5 +208,5 @@ int main(void)
         cmocka_unit_test(the_data_memory_limit_stops_where_the_table_grows),
         cmocka_unit_test(a_large_file_streams_through_the_buffer),
     };
-    return cmocka_run_group_tests(tests, setup, teardown);
+    return cmocka_run_group_tests(tests, tdir_setup, tdir_teardown);
 }

@@ -9,22 +9,6 @@
 
 #include <float.h>
 
-static tdir dir;
-
-static int setup(void **state)
-{
-    (void)state;
-    tdir_make(&dir);
-    return 0;
-}
-
-static int teardown(void **state)
-{
-    (void)state;
-    tdir_remove(&dir);
-    return 0;
-}
-
 static void numbers_print_in_their_shortest_round_trip_form(void **state)
 {
     (void)state;
@@ -200,5 +184,5 @@ int main(void)
         cmocka_unit_test(dictionaries_answer_codes_and_strings),
         cmocka_unit_test(small_helpers),
     };
-    return cmocka_run_group_tests(tests, setup, teardown);
+    return cmocka_run_group_tests(tests, tdir_setup, tdir_teardown);
 }

@@ -8,22 +8,6 @@
  */
 #include "data_testutil.h"
 
-static tdir dir;
-
-static int setup(void **state)
-{
-    (void)state;
-    tdir_make(&dir);
-    return 0;
-}
-
-static int teardown(void **state)
-{
-    (void)state;
-    tdir_remove(&dir);
-    return 0;
-}
-
 /* Line 1 declares the question, line 2 holds one response:
  *    "responses": [{"r": VALUE}]}
  * ^1 ^2         ^13 ^16        : the value always starts at column 22. */
@@ -280,5 +264,5 @@ int main(void)
         cmocka_unit_test(survey_members_are_checked),
         cmocka_unit_test(weights_must_be_finite_and_not_negative),
     };
-    return cmocka_run_group_tests(tests, setup, teardown);
+    return cmocka_run_group_tests(tests, tdir_setup, tdir_teardown);
 }
