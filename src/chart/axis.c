@@ -56,6 +56,19 @@ cx_ticks cx_axis_ticks(const cx_chart_ctx *c, double lo, double hi, double lengt
     return t;
 }
 
+double cx_axis_above_h(const cx_chart_ctx *c)
+{
+    const char *t = c->spec->y_title;
+    return t && t[0] ? c->fs_small * 2.2 : c->fs_small * 0.8;
+}
+
+double cx_axis_below_h(const cx_chart_ctx *c)
+{
+    const cx_chart_env *e = c->env;
+    const char *t = c->spec->x_title;
+    return 3 + (e->ascent + e->descent) * c->fs_small + (t && t[0] ? c->fs_small * 1.7 : 0);
+}
+
 static bool in_domain(const cx_scale *s, double v)
 {
     double a = fmin(s->d0, s->d1), b = fmax(s->d0, s->d1);

@@ -128,6 +128,11 @@ cx_ticks cx_axis_ticks(const cx_chart_ctx *c, double lo, double hi, double lengt
                        bool horizontal);
 /* Widest tick label of t. */
 double cx_axis_label_width(const cx_chart_ctx *c, const cx_ticks *t);
+/* Room above a plot with a vertical value axis (its title, or a little
+ * headroom for the top tick label) and below it (the tick labels of the
+ * horizontal axis and its title). */
+double cx_axis_above_h(const cx_chart_ctx *c);
+double cx_axis_below_h(const cx_chart_ctx *c);
 /* Vertical gridlines at x = s(tick) from y0 to y1, tick labels below at
  * label_y (baseline). */
 void cx_axis_x(cx_chart_ctx *c, const cx_scale *s, const cx_ticks *t,

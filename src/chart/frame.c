@@ -21,13 +21,6 @@ static bool has(const char *s) { return s && s[0]; }
 
 static double row_h(const cx_chart_ctx *c) { return c->fs_small * 1.5; }
 
-static double bottom_axis_h(const cx_chart_ctx *c)
-{
-    const cx_chart_env *e = c->env;
-    return 3 + (e->ascent + e->descent) * c->fs_small +
-           (has(c->spec->x_title) ? c->fs_small * 1.7 : 0);
-}
-
 static int label_face(const cx_frame *f, const cx_chart_spec *s, size_t i)
 {
     return f->bold_highlight && cx_chart_is_highlighted(s, i) ? CX_FACE_BOLD : CX_FACE_REGULAR;
@@ -43,7 +36,7 @@ static cx_status layout_h(cx_chart_ctx *c, const cx_frame_req *rq, cx_frame *f,
         hrows = 0;
     f->header_rows = hrows;
     double header_h = hrows * row_h(c) + rq->headroom;
-    double bottom_h = bottom_axis_h(c);
+    double bottom_h = cx_axis_below_h(c);
     double chrome = cx_chart_title_height(c) + cx_legend_height(c, rq->legend, rq->nlegend) +
                     header_h + bottom_h + 2;
     cx_chart_begin(c, chrome + (double)n * rq->pitch);
@@ -117,7 +110,7 @@ static cx_status layout_v(cx_chart_ctx *c, const cx_frame_req *rq, cx_frame *f,
     const cx_chart_spec *s = c->spec;
     const cx_chart_env *e = c->env;
     size_t n = f->n;
-    double header_h = (has(s->y_title) ? c->fs_small * 2.2 : c->fs_small * 0.8) + rq->headroom;
+    double header_h = cx_axis_above_h(c) + rq->headroom;
     double refw = ref_label_w(c);
     cx_ticks t0;
     if (!cx_ticks_nice(dmin, dmax, 8, &t0))

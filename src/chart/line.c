@@ -73,10 +73,7 @@ cx_status cx_line_draw(cx_chart_ctx *c)
 
     cx_chart_begin(c, fmax(c->W * 0.55, 160));
     double top = c->y;
-    double header = (s->y_title && s->y_title[0] ? c->fs_small * 2.2 : c->fs_small * 0.8);
-    double bottom = 3 + (e->ascent + e->descent) * c->fs_small +
-                    (s->x_title && s->x_title[0] ? c->fs_small * 1.7 : 0);
-    double ys0 = top + header, ys1 = c->H - bottom;
+    double ys0 = top + cx_axis_above_h(c), ys1 = c->H - cx_axis_below_h(c);
     if (ys1 - ys0 < 40)
         return cx_chart_fail(c, "a line chart %.0f pt tall leaves no room for its lines", c->H);
     cx_ticks t = cx_axis_ticks(c, dmin, dmax, ys1 - ys0, false);

@@ -282,9 +282,9 @@ static cx_status check_scale(const double *x, size_t n, double lo, double hi, cx
     return CX_OK;
 }
 
-cx_status cx_describe_top2(const double *x, const double *w, size_t n,
-                           double scale_min, double scale_max,
-                           cx_share *out, cx_diag *d)
+/* The share of the two highest (top) or lowest scale points. */
+static cx_status two_box(const double *x, const double *w, size_t n, double scale_min,
+                         double scale_max, bool top, cx_share *out, cx_diag *d)
 {
     cx_status st;
     if ((st = cx_describe_need(x, n, "the value array", d)) != CX_OK ||
@@ -292,18 +292,20 @@ cx_status cx_describe_top2(const double *x, const double *w, size_t n,
         memset(out, 0, sizeof *out);
         return st;
     }
-    return cx_describe_share(x, w, n, scale_max - 1.0, scale_max, out, d);
+    return top ? cx_describe_share(x, w, n, scale_max - 1.0, scale_max, out, d)
+               : cx_describe_share(x, w, n, scale_min, scale_min + 1.0, out, d);
+}
+
+cx_status cx_describe_top2(const double *x, const double *w, size_t n,
+                           double scale_min, double scale_max,
+                           cx_share *out, cx_diag *d)
+{
+    return two_box(x, w, n, scale_min, scale_max, true, out, d);
 }
 
 cx_status cx_describe_bottom2(const double *x, const double *w, size_t n,
                               double scale_min, double scale_max,
                               cx_share *out, cx_diag *d)
 {
-    cx_status st;
-    if ((st = cx_describe_need(x, n, "the value array", d)) != CX_OK ||
-        (st = check_scale(x, n, scale_min, scale_max, d)) != CX_OK) {
-        memset(out, 0, sizeof *out);
-        return st;
-    }
-    return cx_describe_share(x, w, n, scale_min, scale_min + 1.0, out, d);
+    return two_box(x, w, n, scale_min, scale_max, false, out, d);
 }
