@@ -196,15 +196,8 @@ static const char *emit(lua_State *L, int idx, jbuf *b, int depth, int indent)
         return NULL;
     }
     case LUA_TTABLE:
-        if (luaL_getmetafield(L, idx, "__tojson") != LUA_TNIL) {
-            lua_pushvalue(L, idx);
-            lua_call(L, 1, 1);
-            const char *err = emit(L, lua_gettop(L), b, depth + 1, indent);
-            lua_pop(L, 1);
-            return err;
-        }
-        return emit_table(L, idx, b, depth, indent);
     case LUA_TUSERDATA:
+        /* a value with __tojson (datasets) prints what that returns */
         if (luaL_getmetafield(L, idx, "__tojson") != LUA_TNIL) {
             lua_pushvalue(L, idx);
             lua_call(L, 1, 1);
@@ -212,6 +205,8 @@ static const char *emit(lua_State *L, int idx, jbuf *b, int depth, int indent)
             lua_pop(L, 1);
             return err;
         }
+        if (lua_type(L, idx) == LUA_TTABLE)
+            return emit_table(L, idx, b, depth, indent);
         /* fallthrough */
     default:
         return "a function, thread or userdata cannot be printed as JSON";
