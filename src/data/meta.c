@@ -79,15 +79,6 @@ static void found_at(const cx_meta_src *src, const cx_jpath_step *rel, size_t nr
     free(path);
 }
 
-static char *dup_str(const char *s)
-{
-    size_t n = strlen(s);
-    char *p = malloc(n + 1);
-    if (p)
-        memcpy(p, s, n + 1);
-    return p;
-}
-
 static cx_status oom(const cx_meta_src *src, cx_diag *d)
 {
     return cx_diag_set(d, CX_EINTERNAL, src->file, 0, 0, "out of memory");
@@ -280,7 +271,7 @@ static cx_status q_scale(qctx *c, cx_question *q, const cJSON *qj)
             return meta_err(c->src, c->path, 3, false, c->d,
                             "%s: the label of %ld must be a string, found %s", c->who, v, found);
         }
-        if (!(q->labels[i].label = dup_str(l->valuestring)))
+        if (!(q->labels[i].label = strdup(l->valuestring)))
             return oom(c->src, c->d);
         q->labels[i].value = v;
         q->nlabels = i + 1;
@@ -326,7 +317,7 @@ static cx_status q_options(qctx *c, cx_question *q, const cJSON *op)
                           "%s: duplicate option \"%s\"", c->who, s);
             break;
         }
-        if (!(q->options[i] = dup_str(s))) {
+        if (!(q->options[i] = strdup(s))) {
             st = oom(c->src, c->d);
             break;
         }
@@ -350,7 +341,7 @@ static cx_status q_missing(qctx *c, cx_question *q, const cJSON *ms)
             mc->is_number = true;
             mc->number = m->valuedouble;
         } else if (cJSON_IsString(m)) {
-            if (!(mc->string = dup_str(m->valuestring)))
+            if (!(mc->string = strdup(m->valuestring)))
                 return oom(c->src, c->d);
         } else {
             char found[96];
@@ -391,7 +382,7 @@ static cx_status q_one(qctx *c, cx_question *q, const cJSON *qj, size_t idx, cx_
                         "%s: duplicate id \"%s\" (also questions[%d])",
                         c->who, id->valuestring, first);
     }
-    if (!(q->id = dup_str(id->valuestring)))
+    if (!(q->id = strdup(id->valuestring)))
         return oom(c->src, c->d);
     if ((st = q_members(c, qj)) != CX_OK)
         return st;
@@ -412,7 +403,7 @@ static cx_status q_one(qctx *c, cx_question *q, const cJSON *qj, size_t idx, cx_
     if (tx) {
         if (!cJSON_IsString(tx))
             return q_bad(c, "text", "a string");
-        if (!(q->text = dup_str(tx->valuestring)))
+        if (!(q->text = strdup(tx->valuestring)))
             return oom(c->src, c->d);
     }
     if (q->type == CX_Q_SCALE) {
@@ -555,7 +546,7 @@ cx_status cx_meta_survey(cx_table *t, cx_meta *m, const cJSON *v, const cx_meta_
             }
         } else {
             size_t i = extra->count;
-            if (!(extra->keys[i] = dup_str(k)))
+            if (!(extra->keys[i] = strdup(k)))
                 return oom(src, d);
             extra->count++;
             if (cx_value_from_json(c, &extra->items[i]) < 0)
@@ -572,7 +563,7 @@ cx_status cx_meta_survey(cx_table *t, cx_meta *m, const cJSON *v, const cx_meta_
             const char *s = cJSON_IsNumber(c) ? cx_format_double(c->valuedouble, buf, sizeof buf)
                                               : c->valuestring;
             free(*slot);
-            if (!(*slot = dup_str(s)))
+            if (!(*slot = strdup(s)))
                 return oom(src, d);
         }
     }

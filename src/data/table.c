@@ -12,24 +12,13 @@
 #include <stdlib.h>
 #include <string.h>
 
-static char *dup_str(const char *s)
-{
-    if (!s)
-        return NULL;
-    size_t n = strlen(s);
-    char *p = malloc(n + 1);
-    if (p)
-        memcpy(p, s, n + 1);
-    return p;
-}
-
 cx_table *cx_table_new(const char *path)
 {
     cx_table *t = calloc(1, sizeof *t);
     if (!t)
         return NULL;
     t->survey.extra.kind = CX_V_OBJECT;
-    if (!(t->path = dup_str(path ? path : ""))) {
+    if (!(t->path = strdup(path ? path : ""))) {
         free(t);
         return NULL;
     }
@@ -169,14 +158,14 @@ static int copy_question(const cx_question *q, cx_question *o)
     o->type = q->type;
     o->min = q->min;
     o->max = q->max;
-    if (!(o->id = dup_str(q->id)) || (q->text && !(o->text = dup_str(q->text))))
+    if (!(o->id = strdup(q->id)) || (q->text && !(o->text = strdup(q->text))))
         return -1;
     if (q->nlabels) {
         if (!(o->labels = calloc(q->nlabels, sizeof *o->labels)))
             return -1;
         for (; o->nlabels < q->nlabels; o->nlabels++) {
             o->labels[o->nlabels].value = q->labels[o->nlabels].value;
-            if (!(o->labels[o->nlabels].label = dup_str(q->labels[o->nlabels].label)))
+            if (!(o->labels[o->nlabels].label = strdup(q->labels[o->nlabels].label)))
                 return -1;
         }
     }
@@ -184,7 +173,7 @@ static int copy_question(const cx_question *q, cx_question *o)
         if (!(o->options = calloc(q->noptions, sizeof *o->options)))
             return -1;
         for (; o->noptions < q->noptions; o->noptions++)
-            if (!(o->options[o->noptions] = dup_str(q->options[o->noptions])))
+            if (!(o->options[o->noptions] = strdup(q->options[o->noptions])))
                 return -1;
     }
     if (q->nmissing) {
@@ -194,7 +183,7 @@ static int copy_question(const cx_question *q, cx_question *o)
             const cx_missing_code *m = &q->missing[o->nmissing];
             o->missing[o->nmissing] = *m;
             o->missing[o->nmissing].string = NULL;
-            if (m->string && !(o->missing[o->nmissing].string = dup_str(m->string)))
+            if (m->string && !(o->missing[o->nmissing].string = strdup(m->string)))
                 return -1;
         }
     }
@@ -205,12 +194,12 @@ static int copy_survey(const cx_survey *s, cx_survey *o)
 {
     o->has_year = s->has_year;
     o->year = s->year;
-    if ((s->id && !(o->id = dup_str(s->id))) ||
-        (s->title && !(o->title = dup_str(s->title))) ||
-        (s->wave && !(o->wave = dup_str(s->wave))) ||
-        (s->fielded && !(o->fielded = dup_str(s->fielded))) ||
-        (s->population && !(o->population = dup_str(s->population))) ||
-        (s->weight && !(o->weight = dup_str(s->weight))))
+    if ((s->id && !(o->id = strdup(s->id))) ||
+        (s->title && !(o->title = strdup(s->title))) ||
+        (s->wave && !(o->wave = strdup(s->wave))) ||
+        (s->fielded && !(o->fielded = strdup(s->fielded))) ||
+        (s->population && !(o->population = strdup(s->population))) ||
+        (s->weight && !(o->weight = strdup(s->weight))))
         return -1;
     cx_value_clear(&o->extra);
     return cx_value_copy(&s->extra, &o->extra);
@@ -225,7 +214,7 @@ static int copy_column(const cx_table *t, const cx_column *c, cx_table *n, cx_co
     o->storage = c->storage;
     if (c->question)
         o->question = &n->questions[c->question - t->questions];
-    if (!(o->name = dup_str(c->name)))
+    if (!(o->name = strdup(c->name)))
         return -1;
     if (c->dict && !(o->dict = cx_dict_copy(c->dict)))
         return -1;

@@ -25,15 +25,6 @@ void cx_value_clear(cx_value *v)
     v->kind = CX_V_NULL;
 }
 
-static char *dup_str(const char *s)
-{
-    size_t n = strlen(s);
-    char *p = malloc(n + 1);
-    if (p)
-        memcpy(p, s, n + 1);
-    return p;
-}
-
 int cx_value_from_json(const cJSON *item, cx_value *out)
 {
     memset(out, 0, sizeof *out);
@@ -46,7 +37,7 @@ int cx_value_from_json(const cJSON *item, cx_value *out)
         out->number = item->valuedouble;
     } else if (cJSON_IsString(item)) {
         out->kind = CX_V_STRING;
-        if (!(out->string = dup_str(item->valuestring)))
+        if (!(out->string = strdup(item->valuestring)))
             return -1;
     } else if (cJSON_IsArray(item) || cJSON_IsObject(item)) {
         bool obj = cJSON_IsObject(item);
@@ -62,7 +53,7 @@ int cx_value_from_json(const cJSON *item, cx_value *out)
                 goto fail;
         }
         for (const cJSON *c = item->child; c; c = c->next) {
-            if (obj && !(out->keys[out->count] = dup_str(c->string)))
+            if (obj && !(out->keys[out->count] = strdup(c->string)))
                 goto fail;
             out->count++;       /* counted first so a failure frees the key */
             if (cx_value_from_json(c, &out->items[out->count - 1]) < 0)
@@ -81,7 +72,7 @@ int cx_value_copy(const cx_value *v, cx_value *out)
     out->kind = v->kind;
     out->boolean = v->boolean;
     out->number = v->number;
-    if (v->string && !(out->string = dup_str(v->string)))
+    if (v->string && !(out->string = strdup(v->string)))
         goto fail;
     if (v->count) {
         out->items = calloc(v->count, sizeof *out->items);
@@ -90,7 +81,7 @@ int cx_value_copy(const cx_value *v, cx_value *out)
         if (!out->items || (v->keys && !out->keys))
             goto fail;
         for (size_t i = 0; i < v->count; i++) {
-            if (v->keys && !(out->keys[i] = dup_str(v->keys[i])))
+            if (v->keys && !(out->keys[i] = strdup(v->keys[i])))
                 goto fail;
             out->count++;
             if (cx_value_copy(&v->items[i], &out->items[i]) < 0)
